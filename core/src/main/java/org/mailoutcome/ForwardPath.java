@@ -1,0 +1,44 @@
+package org.mailoutcome;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.mailoutcome.internal.ForwardPathExtractor;
+import org.mailoutcome.internal.MailboxSyntax;
+
+/**
+ * Finding the forward path in a 251, 551 or "moved" reply, and checking mailbox syntax.
+ *
+ * <p>The address is taken after phrases such as "please try", "will forward to", "has moved to", "moved to",
+ * "has been replaced by", "new address is", "forward to", in any line; with or without angle brackets, with a
+ * display name ({@code Bob Smith <bob@new.example>}), with a source route ({@code <@relay:user@host>} gives
+ * {@code user@host}), with a quoted local part, with UTF-8 or IDN parts, and even when the closing {@code >} is
+ * missing at the end of the text. It is never the recipient the reply echoes at its start
+ * ({@code <old@host>: ...}), never a prose fragment ("please try again later"), and always a valid mailbox
+ * ({@link #isValidMailbox(CharSequence)}).
+ */
+public final class ForwardPath {
+    private ForwardPath() {
+    }
+
+    /**
+     * The forward path a reply names, whatever its code.
+     *
+     * @param reply the reply
+     * @return the mailbox, or empty when the reply names none
+     */
+    public static Optional<String> extract(SmtpReply reply) {
+        return ForwardPathExtractor.extract(Objects.requireNonNull(reply, "reply").lines());
+    }
+
+    /**
+     * Whether a string is a valid RFC 5321 mailbox ({@code local@domain}), SMTPUTF8 (RFC 6531) allowed: local part
+     * at most 64 octets, domain at most 255, path at most 256 with its brackets; no controls, CR, LF, or blanks
+     * outside a quoted local part.
+     *
+     * @param mailbox the candidate, without angle brackets
+     * @return whether it is valid
+     */
+    public static boolean isValidMailbox(CharSequence mailbox) {
+        return !Objects.requireNonNull(mailbox, "mailbox").isEmpty() && MailboxSyntax.isValid(mailbox);
+    }
+}

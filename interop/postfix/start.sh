@@ -1,0 +1,23 @@
+#!/bin/bash
+# Starts the interop Postfix on 127.0.0.1:PORT (VRFY on, trusted) and 127.0.0.1:PORT+1 (VRFY off, untrusted),
+# with all its state (config, queue, log, certificate) in RUN_DIR. Installs nothing: .ci/postfix-install does.
+# Usage: start.sh RUN_DIR PORT      Needs root (Postfix drops to its own user). Errors go to stderr, exit != 0.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+run=$(mkdir -p "$1" && cd "$1" && pwd); port=$2; port2=$((port + 1))
+command -v postfix >/dev/null 2>&1 || { echo "postfix is not on PATH (install it with .ci/postfix-install)" >&2; exit 127; }
+command -v openssl >/dev/null 2>&1 || { echo "openssl is not on PATH (install it with .ci/postfix-install)" >&2; exit 127; }
+# A run killed before stop.sh leaves its Postfix running on this run dir: stop it, or start would refuse.
+if [ -f "$run/conf/main.cf" ] && postfix -c "$run/conf" status >/dev/null 2>&1; then postfix -c "$run/conf" stop; fi
+rm -f "$run/maillog"
+mkdir -p "$run/conf" "$run/queue" "$run/data"
+cp "$here"/local_recipients "$here"/rcpt_access "$here"/relocated "$run/conf/"
+sed -e "s#@RUN@#$run#g" -e "s#@CONF@#$run/conf#g" "$here/main.cf.in" > "$run/conf/main.cf"
+sed -e "s#@PORT@#$port#g" -e "s#@PORT2@#$port2#g" "$here/master.cf.in" > "$run/conf/master.cf"
+# Postfix's own files (TLS session cache, verify cache) live in data_directory, owned by mail_owner.
+chown postfix "$run/data"
+[ -f "$run/conf/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=mx.lab.test" \
+  -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$run/conf/key.pem" -out "$run/conf/cert.pem" 2>/dev/null
+# "postfix start" returns once the master has bound both ports (master -w), or fails with the reason.
+postfix -c "$run/conf" start
+echo "postfix listening on 127.0.0.1:$port and :$port2 (run dir $run)"

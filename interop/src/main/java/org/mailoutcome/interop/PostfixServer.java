@@ -1,0 +1,207 @@
+package org.mailoutcome.interop;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Postfix on loopback, started from a recipe directory ({@code start.sh}, {@code stop.sh}, the
+ * {@code main.cf}/{@code master.cf} templates and maps) with all its state in a run directory.
+ *
+ * <p>It listens on two consecutive free ports of {@code 127.0.0.1}: {@link #port()} treats the client as trusted
+ * (in {@code mynetworks}, VRFY on) and {@link #untrustedPort()} does not (VRFY off). Starting needs root and an
+ * installed {@code postfix}; nothing is installed here. Every failure throws {@link IllegalStateException} with the
+ * script's output and the end of the maillog, so that a suite that cannot start Postfix fails and says why.
+ *
+ * <pre>{@code
+ * try (PostfixServer postfix = PostfixServer.start(Path.of("postfix"), Path.of("target/postfix-run"))) {
+ *     props.setProperty("mail.smtp.port", Integer.toString(postfix.port()));
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class PostfixServer implements AutoCloseable {
+    /** The address both listeners are bound to. */
+    public static final String HOST = "127.0.0.1";
+
+    private static final long SCRIPT_TIMEOUT_SECONDS = 60;
+    private static final int GREETING_TIMEOUT_MILLIS = 10_000;
+    private static final int START_ATTEMPTS = 3;
+    private static final int PORT_PAIR_TRIES = 50;
+    private static final int TAIL_LINES = 25;
+
+    private final Path recipe;
+    private final Path runDir;
+    private final int port;
+    private final Maillog maillog;
+
+    private PostfixServer(Path recipe, Path runDir, int port) {
+        this.recipe = recipe;
+        this.runDir = runDir;
+        this.port = port;
+        this.maillog = new Maillog(runDir.resolve("maillog"));
+    }
+
+    /**
+     * Starts Postfix on two fresh consecutive ports and checks that both greet with 220. A port taken between
+     * choosing it and Postfix binding it is retried with new ports, twice.
+     *
+     * @param recipe the directory holding {@code start.sh}, {@code stop.sh} and the configuration templates
+     * @param runDir the directory for configuration, queue, certificate and log; created when missing
+     * @return the running server
+     * @throws IllegalStateException when Postfix is missing or does not start, with the reason
+     */
+    public static PostfixServer start(Path recipe, Path runDir) {
+        Path scripts = Objects.requireNonNull(recipe, "recipe").toAbsolutePath();
+        Path run = Objects.requireNonNull(runDir, "runDir").toAbsolutePath();
+        for (int attempt = 1; ; attempt++) {
+            PostfixServer server = new PostfixServer(scripts, run, consecutiveFreePorts());
+            String failure = server.script("start.sh", String.valueOf(server.port));
+            if (failure.isEmpty()) failure = server.greetingFailure();
+            if (failure.isEmpty()) return server;
+            String tail = server.maillog.tail(TAIL_LINES);
+            server.script("stop.sh");
+            if (attempt < START_ATTEMPTS && tail.contains("Address already in use")) continue;
+            throw new IllegalStateException("Postfix did not start from " + scripts + " in " + run + ": " + failure
+                    + "\n--- end of " + server.maillog.file() + " ---\n" + tail);
+        }
+    }
+
+    /**
+     * The port where the client is trusted ({@code mynetworks}) and VRFY is enabled.
+     *
+     * @return the port on {@link #HOST}
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * The port where the client is outside {@code mynetworks} and VRFY is disabled: {@link #port()} + 1.
+     *
+     * @return the port on {@link #HOST}
+     */
+    public int untrustedPort() {
+        return port + 1;
+    }
+
+    /**
+     * The log Postfix writes in the run directory.
+     *
+     * @return the maillog
+     */
+    public Maillog maillog() {
+        return maillog;
+    }
+
+    /**
+     * The run directory: configuration, queue, certificate and log.
+     *
+     * @return its absolute path
+     */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /**
+     * Stops Postfix ({@code postfix stop}, which waits for the master to exit).
+     *
+     * @throws IllegalStateException when {@code stop.sh} fails, with its output
+     */
+    @Override
+    public void close() {
+        String failure = script("stop.sh");
+        if (!failure.isEmpty()) throw new IllegalStateException("Postfix did not stop: " + failure);
+    }
+
+    /** Runs a recipe script with the run directory and the arguments; "" on success, else what went wrong. */
+    private String script(String name, String... args) {
+        Path output = runDir.resolve(name.replace(".sh", ".out"));
+        try {
+            Files.createDirectories(runDir);
+            List<String> command = new ArrayList<>(List.of("bash", recipe.resolve(name).toString(),
+                    runDir.toString()));
+            command.addAll(List.of(args));
+            // Output to a file, not a pipe: the Postfix master started by the script must not hold our pipe open.
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).redirectInput(new File("/dev/null"))
+                    .start();
+            if (!process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return name + " did not finish within " + SCRIPT_TIMEOUT_SECONDS + " s: " + read(output);
+            }
+            int exit = process.exitValue();
+            return exit == 0 ? "" : name + " exited with " + exit + ": " + read(output);
+        } catch (IOException e) {
+            return "cannot run " + name + ": " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while running " + name;
+        }
+    }
+
+    /** "" when both listeners greet with 220, else what they did. */
+    private String greetingFailure() {
+        for (int p : new int[] {port(), untrustedPort()}) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(HOST, p), GREETING_TIMEOUT_MILLIS);
+                socket.setSoTimeout(GREETING_TIMEOUT_MILLIS);
+                String greeting = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII)).readLine();
+                socket.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                if (greeting == null || !greeting.startsWith("220")) {
+                    return "port " + p + " greeted with " + (greeting == null ? "nothing (closed)" : greeting);
+                }
+            } catch (IOException e) {
+                return "no greeting on port " + p + ": " + e;
+            }
+        }
+        return "";
+    }
+
+    /** A free port on loopback whose successor is free too (bind port 0, then try the next one). */
+    private static int consecutiveFreePorts() {
+        try {
+            InetAddress loopback = InetAddress.getByName(HOST);
+            for (int i = 0; i < PORT_PAIR_TRIES; i++) {
+                try (ServerSocket first = new ServerSocket(0, 1, loopback)) {
+                    int candidate = first.getLocalPort();
+                    if (candidate < 65535 && isFree(loopback, candidate + 1)) return candidate;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot probe ports on " + HOST, e);
+        }
+        throw new IllegalStateException("no two consecutive free ports on " + HOST + " in " + PORT_PAIR_TRIES
+                + " tries");
+    }
+
+    private static boolean isFree(InetAddress address, int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, address)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String read(Path output) {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.mailoutcome.jakarta;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mailoutcome.DeliveryOutcome;
+import org.mailoutcome.Disposition;
+
+/**
+ * What happened to one message: exactly one final outcome per envelope recipient, in envelope order.
+ *
+ * @param recipients one entry per envelope recipient, in envelope order
+ * @param messageOutcome the outcome of the last message-level step reached: the end-of-data reply, or the
+ *     connection, EHLO, AUTH, MAIL or DATA step that failed; empty when no recipient was accepted, so the message
+ *     itself was never offered
+ * @param queueId the queue id the server gave at the end of data ({@code "queued as 4Xyz"}, {@code "id=..."})
+ * @param messageId the Message-ID header of the message sent
+ */
+public record DeliveryReport(List<RecipientOutcome> recipients, Optional<DeliveryOutcome> messageOutcome,
+        Optional<String> queueId, Optional<String> messageId) {
+
+    /**
+     * Checks and copies the components.
+     *
+     * @param recipients one entry per envelope recipient, in envelope order
+     * @param messageOutcome the outcome of the last message-level step reached
+     * @param queueId the queue id the server gave at the end of data
+     * @param messageId the Message-ID header of the message sent
+     */
+    public DeliveryReport {
+        recipients = List.copyOf(recipients);
+        Objects.requireNonNull(messageOutcome, "messageOutcome");
+        Objects.requireNonNull(queueId, "queueId");
+        Objects.requireNonNull(messageId, "messageId");
+    }
+
+    /**
+     * The recipients whose final outcome is a success (250, 251, 252 and other 2yz).
+     *
+     * @return those recipients, in envelope order
+     */
+    public List<RecipientOutcome> accepted() {
+        return with(Disposition.SUCCESS);
+    }
+
+    /**
+     * The recipients whose final outcome is transient: trying again later may succeed.
+     *
+     * @return those recipients, in envelope order
+     */
+    public List<RecipientOutcome> deferred() {
+        return with(Disposition.TRANSIENT);
+    }
+
+    /**
+     * The recipients whose final outcome is permanent.
+     *
+     * @return those recipients, in envelope order
+     */
+    public List<RecipientOutcome> rejected() {
+        return with(Disposition.PERMANENT);
+    }
+
+    /**
+     * Whether every recipient's final outcome is a success.
+     *
+     * @return true when nothing was deferred or rejected
+     */
+    public boolean isFullyAccepted() {
+        return recipients.stream().allMatch(r -> r.disposition() == Disposition.SUCCESS);
+    }
+
+    /**
+     * The outcome of one envelope recipient, compared case-insensitively.
+     *
+     * @param address the envelope address, e.g. {@code "bob@example.com"}
+     * @return its entry, or empty when it was not in the envelope
+     */
+    public Optional<RecipientOutcome> recipient(String address) {
+        Objects.requireNonNull(address, "address");
+        return recipients.stream().filter(r -> r.address().getAddress().equalsIgnoreCase(address)).findFirst();
+    }
+
+    private List<RecipientOutcome> with(Disposition disposition) {
+        return recipients.stream().filter(r -> r.disposition() == disposition).toList();
+    }
+
+    /**
+     * A readable multi-line summary: one line per recipient with its record, code and forward path.
+     *
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("DeliveryReport[");
+        messageId.ifPresent(id -> out.append("messageId=").append(id).append(", "));
+        queueId.ifPresent(id -> out.append("queueId=").append(id).append(", "));
+        out.append(accepted().size()).append(" accepted, ").append(deferred().size()).append(" deferred, ")
+                .append(rejected().size()).append(" rejected]");
+        for (RecipientOutcome r : recipients) {
+            out.append("\n  ").append(r.address().getAddress());
+            for (RecipientOutcome.Attempt attempt : r.attempts()) {
+                if (attempt != r.attempts().get(0)) out.append("\n    -> ").append(attempt.address().getAddress());
+                out.append(": ").append(describe(attempt.outcome()));
+            }
+        }
+        return out.toString();
+    }
+
+    /** One outcome in a line: record, stage, and the first line of the reply. */
+    static String describe(DeliveryOutcome outcome) {
+        StringBuilder out = new StringBuilder(outcome.name()).append(" at ").append(outcome.stage());
+        outcome.reply().ifPresent(reply -> out.append(" (").append(reply.code()).append(' ')
+                .append(reply.lines().get(0)).append(reply.lines().size() > 1 ? " ...)" : ")"));
+        if (outcome instanceof DeliveryOutcome.ConnectionLost lost) {
+            out.append(" (").append(lost.detail()).append(lost.isMaybeDelivered() ? ", maybe delivered)" : ")");
+        }
+        outcome.forwardPath().ifPresent(path -> out.append(" forward path ").append(path));
+        return out.toString();
+    }
+
+}

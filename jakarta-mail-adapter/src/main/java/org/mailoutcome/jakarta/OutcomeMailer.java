@@ -1,0 +1,267 @@
+package org.mailoutcome.jakarta;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mailoutcome.Disposition;
+import org.mailoutcome.jakarta.internal.ConnectionPool;
+import org.mailoutcome.jakarta.internal.Envelope;
+import org.mailoutcome.jakarta.internal.HandlerDispatch;
+import org.mailoutcome.jakarta.internal.MailerSessions;
+import org.mailoutcome.jakarta.internal.SingleSend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The drop-in replacement for {@code Transport.send}: sends a message and returns what happened to every
+ * recipient, as a {@link DeliveryReport}, instead of throwing.
+ *
+ * <pre>{@code
+ * try (OutcomeMailer mailer = OutcomeMailer.create(session)) {
+ *     DeliveryReport report = mailer.send(message);
+ *     for (RecipientOutcome r : report.recipients()) {
+ *         if (r.outcome() instanceof DeliveryOutcome.NotLocalNoRelay moved) { ... moved.forwardPath() ... }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@code send} never throws for anything a server says or does (a rejection, a 421, a lost connection, a
+ * timeout): it throws only for programmer errors (a null or non-MIME message, no recipient, no sender).
+ * Connections are pooled and reused across sends; the mailer is thread-safe and meant to live as long as the
+ * application; {@link #close()} closes its connections. Every recipient gets exactly one final outcome, with
+ * Angus's "send partial" semantics: the accepted recipients receive the message even when others are rejected.
+ */
+public final class OutcomeMailer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeMailer.class);
+
+    private final Session session;
+    private final ConnectionPool pool;
+    private final SingleSend sender;
+    private final OutcomeHandler defaultHandler;
+
+    private OutcomeMailer(Builder b) {
+        this.session = MailerSessions.create(b.session, new MailerSessions.Timeouts(b.connectTimeout,
+                b.readTimeout, b.writeTimeout));
+        this.pool = new ConnectionPool(session, b.maxConnections, b.maxIdle, b.maxMessagesPerConnection,
+                System::nanoTime);
+        this.sender = new SingleSend(pool, b.credentials);
+        this.defaultHandler = b.handler;
+    }
+
+    /**
+     * A mailer with default options for the server the session names ({@code mail.smtp.host}, ...).
+     *
+     * @param session the session; its properties and authenticator are copied, it is never modified
+     * @return the mailer
+     */
+    public static OutcomeMailer create(Session session) {
+        return builder(session).build();
+    }
+
+    /**
+     * A builder for a mailer with options.
+     *
+     * @param session the session; its properties and authenticator are copied, it is never modified
+     * @return the builder
+     */
+    public static Builder builder(Session session) {
+        return new Builder(session);
+    }
+
+    /**
+     * Sends to the message's recipients (To, Cc, Bcc), like {@code Transport.send(message)}.
+     *
+     * @param message the message; {@code saveChanges()} is called once, as {@code Transport.send} does
+     * @return one outcome per recipient
+     * @throws IllegalArgumentException for a message that is not MIME, has no recipient or no sender
+     */
+    public DeliveryReport send(Message message) {
+        return send(message, Envelope.recipients(Objects.requireNonNull(message, "message")), defaultHandler);
+    }
+
+    /**
+     * Sends to the given envelope recipients, like {@code Transport.send(message, addresses)}.
+     *
+     * @param message the message
+     * @param recipients the envelope recipients; the message's headers are not consulted
+     * @return one outcome per recipient
+     * @throws IllegalArgumentException for a message that is not MIME, no recipient or no sender
+     */
+    public DeliveryReport send(Message message, Address[] recipients) {
+        return send(Objects.requireNonNull(message, "message"), Envelope.recipients(recipients), defaultHandler);
+    }
+
+    /**
+     * Sends to the message's recipients and calls the handler for each of them.
+     *
+     * @param message the message
+     * @param handler called once per recipient on this thread, in envelope order
+     * @return one outcome per recipient
+     */
+    public DeliveryReport send(Message message, OutcomeHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return send(message, Envelope.recipients(Objects.requireNonNull(message, "message")), handler);
+    }
+
+    private DeliveryReport send(Message message, List<InternetAddress> envelope, OutcomeHandler handler) {
+        MimeMessage mime = Envelope.prepare(message, session);
+        DeliveryReport report = sender.send(mime, envelope, messageId(mime));
+        log(report);
+        HandlerDispatch.dispatch(handler, report);
+        return report;
+    }
+
+    private static Optional<String> messageId(MimeMessage message) {
+        try {
+            return Optional.ofNullable(message.getMessageID());
+        } catch (jakarta.mail.MessagingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void log(DeliveryReport report) {
+        for (RecipientOutcome r : report.recipients()) {
+            if (r.disposition() == Disposition.SUCCESS) continue;
+            String line = DeliveryReport.describe(r.outcome());
+            if (r.disposition() == Disposition.PERMANENT) LOG.warn("{}: {}", r.address().getAddress(), line);
+            else LOG.info("{}: {}", r.address().getAddress(), line);
+        }
+    }
+
+    /** Closes every pooled connection (QUIT). Sends in progress finish; later sends throw. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Options of an {@link OutcomeMailer}. Setters check their own argument; {@link #build()} the rest. */
+    public static final class Builder {
+        private final Session session;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Duration writeTimeout;
+        private int maxConnections = 4;
+        private Duration maxIdle = Duration.ofSeconds(30);
+        private int maxMessagesPerConnection = 1000;
+        private Optional<SingleSend.Credentials> credentials = Optional.empty();
+        private OutcomeHandler handler = OutcomeHandler.NONE;
+
+        private Builder(Session session) {
+            this.session = Objects.requireNonNull(session, "session");
+        }
+
+        /**
+         * Connect timeout; default: the session's {@code mail.smtp.connectiontimeout}, else 30 s.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive("connectTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Longest wait for one reply; default: the session's {@code mail.smtp.timeout}, else 60 s.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive("readTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Longest blocked write; default: the session's {@code mail.smtp.writetimeout}, else 60 s.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = positive("writeTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Most connections open at once (sends beyond wait); default 4.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxConnections(int max) {
+            if (max < 1) throw new IllegalArgumentException("maxConnections must be >= 1: " + max);
+            this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * How long an unused connection is kept; default 30 s (servers drop idle clients after 1-5 minutes).
+         *
+         * @param maxIdle a positive duration
+         * @return this builder
+         */
+        public Builder maxIdle(Duration maxIdle) {
+            this.maxIdle = positive("maxIdle", maxIdle);
+            return this;
+        }
+
+        /**
+         * Messages after which a connection is closed and replaced; default 1000.
+         *
+         * @param max at least 1
+         * @return this builder
+         */
+        public Builder maxMessagesPerConnection(int max) {
+            if (max < 1) throw new IllegalArgumentException("maxMessagesPerConnection must be >= 1: " + max);
+            this.maxMessagesPerConnection = max;
+            return this;
+        }
+
+        /**
+         * Credentials for SMTP AUTH; without them the session's authenticator is asked when
+         * {@code mail.smtp.auth} is true. The password is never logged or reported.
+         *
+         * @param user the user name
+         * @param password the password
+         * @return this builder
+         */
+        public Builder credentials(String user, String password) {
+            this.credentials = Optional.of(new SingleSend.Credentials(Objects.requireNonNull(user, "user"),
+                    Objects.requireNonNull(password, "password")));
+            return this;
+        }
+
+        /**
+         * The handler used by the sends that name none; default {@link OutcomeHandler#NONE}.
+         *
+         * @param handler the handler
+         * @return this builder
+         */
+        public Builder handler(OutcomeHandler handler) {
+            this.handler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Builds the mailer.
+         *
+         * @return the mailer
+         */
+        public OutcomeMailer build() {
+            return new OutcomeMailer(this);
+        }
+
+        private static Duration positive(String name, Duration d) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive: " + d);
+            return d;
+        }
+    }
+}

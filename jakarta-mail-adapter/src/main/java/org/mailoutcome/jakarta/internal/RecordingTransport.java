@@ -1,0 +1,172 @@
+package org.mailoutcome.jakarta.internal;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import jakarta.mail.event.TransportListener;
+import jakarta.mail.internet.InternetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.mailoutcome.jakarta.DeliveryReport;
+
+/**
+ * Angus's SMTP transport, recording every command and its exact reply ({@code sendCommand} and
+ * {@code readServerResponse} are the two hooks Angus offers, ST:1898-1900). Registered as the {@code smtp}
+ * provider of the mailer's own sessions; works with the static {@code Transport.send} too.
+ */
+public class RecordingTransport extends SMTPTransport {
+    private final Transcript transcript = new Transcript();
+    private volatile boolean connectedLocally;
+    private final AtomicInteger listeners = new AtomicInteger();
+    private final Queue<DeliveryReport> reportsForListeners = new ConcurrentLinkedQueue<>();
+    private List<InternetAddress> envelope = List.of();
+    /** Set while a reply is read: Angus may send QUIT from inside (garbage reply); that is not part of the dialogue. */
+    private boolean reading;
+
+    /**
+     * The constructor Jakarta Mail calls for the {@code smtp} protocol.
+     *
+     * @param session the session
+     * @param urlname the URL name
+     */
+    public RecordingTransport(Session session, URLName urlname) {
+        this(session, urlname, "smtp", false);
+    }
+
+    /** For subclasses with another protocol name. */
+    protected RecordingTransport(Session session, URLName urlname, String name, boolean isSSL) {
+        super(session, urlname, name, isSSL);
+    }
+
+    /** The transcript; read it only on the thread that uses this transport. */
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    /**
+     * Whether the transport believes it is connected, without the NOOP round trip of {@link #isConnected()}
+     * (which would also overwrite the last reply).
+     */
+    public boolean isConnectedLocally() {
+        return connectedLocally;
+    }
+
+    /** Records the transcript of this message alone; the envelope is kept for the listener's report. */
+    @Override
+    public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+        transcript.clear();
+        envelope = internetAddresses(addresses);
+        super.sendMessage(message, addresses);
+    }
+
+    /**
+     * The report of the message an event is about, for {@code OutcomeTransportListener}: events are dispatched
+     * later on another thread, in the order the sends happened.
+     */
+    public Optional<DeliveryReport> nextReportForListeners() {
+        return Optional.ofNullable(reportsForListeners.poll());
+    }
+
+    @Override
+    protected void notifyTransportListeners(int type, Address[] validSent, Address[] validUnsent, Address[] invalid,
+            Message msg) {
+        if (listeners.get() > 0) {
+            reportsForListeners.add(ReportBuilder.report(envelope, transcript.exchanges(), "",
+                    Optional.empty()));
+        }
+        super.notifyTransportListeners(type, validSent, validUnsent, invalid, msg);
+    }
+
+    @Override
+    public synchronized void addTransportListener(TransportListener l) {
+        listeners.incrementAndGet();
+        super.addTransportListener(l);
+    }
+
+    @Override
+    public synchronized void removeTransportListener(TransportListener l) {
+        listeners.decrementAndGet();
+        super.removeTransportListener(l);
+    }
+
+    private static List<InternetAddress> internetAddresses(Address[] addresses) {
+        List<InternetAddress> list = new ArrayList<>();
+        if (addresses != null) {
+            for (Address a : addresses) if (a instanceof InternetAddress ia) list.add(ia);
+        }
+        return list;
+    }
+
+    @Override
+    protected synchronized void setConnected(boolean connected) {
+        super.setConnected(connected);
+        connectedLocally = connected;
+    }
+
+    @Override
+    protected void sendCommand(String cmd) throws MessagingException {
+        if (reading) {
+            super.sendCommand(cmd);
+            return;
+        }
+        transcript.commandSent(cmd);
+        try {
+            super.sendCommand(cmd);
+        } catch (MessagingException | RuntimeException e) {
+            transcript.commandFailed(e);
+            throw e;
+        }
+    }
+
+    @Override
+    protected int readServerResponse() throws MessagingException {
+        int code;
+        reading = true;
+        try {
+            code = super.readServerResponse();
+        } catch (MessagingException e) {
+            transcript.replyLost(Transcript.describe(e));
+            throw e;
+        } finally {
+            reading = false;
+        }
+        String raw = stripFinalNewline(getLastServerResponse());
+        if (code == -1 && (raw.equals("[EOF]") || endsMidReply(raw))) {
+            transcript.replyLost(raw.equals("[EOF]") ? "connection closed by the server" : "connection closed mid-reply");
+        } else {
+            transcript.replyReceived(raw);
+        }
+        return code;
+    }
+
+    /** Angus ends every reply with a newline; the transcript keeps lines joined by {@code \n} without it. */
+    private static String stripFinalNewline(String raw) {
+        return raw != null && raw.endsWith("\n") ? raw.substring(0, raw.length() - 1) : raw == null ? "" : raw;
+    }
+
+    /** A reply whose last line is a continuation line ({@code 250-}): the server hung up in the middle. */
+    private static boolean endsMidReply(String raw) {
+        int start = raw.lastIndexOf('\n') + 1;
+        return raw.length() - start >= 4 && raw.charAt(start + 3) == '-';
+    }
+
+    /** The {@code smtps} flavour: TLS from the first byte. */
+    public static final class Ssl extends RecordingTransport {
+        /**
+         * The constructor Jakarta Mail calls for the {@code smtps} protocol.
+         *
+         * @param session the session
+         * @param urlname the URL name
+         */
+        public Ssl(Session session, URLName urlname) {
+            super(session, urlname, "smtps", true);
+        }
+    }
+}

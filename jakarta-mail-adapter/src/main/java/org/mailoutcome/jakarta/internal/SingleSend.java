@@ -1,0 +1,112 @@
+package org.mailoutcome.jakarta.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.NoSuchProviderException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.mailoutcome.DeliveryOutcome;
+import org.mailoutcome.Stage;
+import org.mailoutcome.jakarta.DeliveryReport;
+import org.mailoutcome.jakarta.internal.ConnectionPool.Connection;
+
+/**
+ * One SMTP transaction for one message on a pooled connection: connect if needed, send, read the transcript,
+ * and decide whether the connection may be reused. A reused connection that the server had already dropped
+ * (nothing was accepted yet) is replaced once, transparently.
+ */
+public final class SingleSend {
+    private final ConnectionPool pool;
+    private final Optional<Credentials> credentials;
+
+    /** User name and password given to the mailer's builder (else the session's authenticator is asked). */
+    public record Credentials(String user, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user + ", password=***]";
+        }
+    }
+
+    /** A sender over the given pool. */
+    public SingleSend(ConnectionPool pool, Optional<Credentials> credentials) {
+        this.pool = pool;
+        this.credentials = credentials;
+    }
+
+    /** Sends the message to the envelope; every recipient gets one outcome. */
+    public DeliveryReport send(MimeMessage message, List<InternetAddress> envelope, Optional<String> messageId) {
+        for (int tries = 0; ; tries++) {
+            Connection connection;
+            try {
+                connection = pool.borrow();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return lost(envelope, "interrupted while waiting for a connection", messageId);
+            } catch (NoSuchProviderException e) {
+                throw new IllegalStateException("no SMTP transport: " + e.getMessage(), e);
+            }
+            boolean reused = connection.isReused();
+            Result result = sendOn(connection, message, envelope, messageId);
+            pool.release(connection, result.healthy);
+            if (!(result.stale && reused && tries == 0)) return result.report;
+        }
+    }
+
+    private record Result(DeliveryReport report, boolean healthy, boolean stale) {
+    }
+
+    private Result sendOn(Connection connection, MimeMessage message, List<InternetAddress> envelope,
+            Optional<String> messageId) {
+        RecordingTransport transport = connection.transport();
+        transport.transcript().clear();
+        if (!transport.isConnectedLocally()) {
+            try {
+                connect(transport);
+            } catch (MessagingException | RuntimeException e) {
+                DeliveryReport report = ReportBuilder.connectFailed(envelope, transport.transcript().exchanges(),
+                        Transcript.describe(e), messageId);
+                return new Result(report, false, false);
+            }
+            transport.transcript().clear();
+        }
+        String failure = "";
+        Throwable thrown = null;
+        try {
+            transport.sendMessage(message, envelope.toArray(new InternetAddress[0]));
+        } catch (MessagingException | RuntimeException e) {
+            failure = Transcript.describe(e);
+            thrown = e;
+        }
+        List<Exchange> exchanges = transport.transcript().exchanges();
+        DeliveryReport report = ReportBuilder.report(envelope, exchanges, failure, messageId);
+        return new Result(report, isHealthy(exchanges, thrown), isStale(exchanges));
+    }
+
+    private void connect(RecordingTransport transport) throws MessagingException {
+        if (credentials.isPresent()) transport.connect(credentials.get().user(), credentials.get().password());
+        else transport.connect();
+    }
+
+    /** Reusable: every command got a parseable reply, no 421, and nothing was thrown that breaks the session. */
+    private static boolean isHealthy(List<Exchange> exchanges, Throwable thrown) {
+        for (Exchange e : exchanges) {
+            if (e.isLost()) return false;
+            DeliveryOutcome outcome = DeliveryOutcome.classify(e.stage(), e.reply().get());
+            if (outcome.reply().isEmpty() || outcome.code().getAsInt() == 421) return false;
+        }
+        if (thrown == null) return true;
+        boolean smtpRefusal = thrown instanceof jakarta.mail.SendFailedException;
+        return smtpRefusal && !(((MessagingException) thrown).getNextException() instanceof IOException);
+    }
+
+    /** The server had dropped an idle connection: MAIL FROM could not be sent or got no reply. */
+    private static boolean isStale(List<Exchange> exchanges) {
+        return exchanges.isEmpty() || exchanges.get(0).stage() == Stage.MAIL && exchanges.get(0).isLost();
+    }
+
+    private static DeliveryReport lost(List<InternetAddress> envelope, String why, Optional<String> messageId) {
+        return ReportBuilder.connectFailed(envelope, List.of(), why, messageId);
+    }
+}

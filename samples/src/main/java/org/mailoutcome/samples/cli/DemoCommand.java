@@ -1,0 +1,68 @@
+package org.mailoutcome.samples.cli;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.mailoutcome.jakarta.DeliveryReport;
+import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.testkit.SmtpServer;
+import org.mailoutcome.testkit.Verb;
+
+/**
+ * {@code demo}: the main job on an embedded default. Starts the testkit's scripted SMTP server on 127.0.0.1,
+ * scripts it with replies real servers give (Postfix 3.7 phrasing, RFC 5321), sends one message to eight
+ * recipients through {@code OutcomeMailer}, and prints each recipient's typed outcome and what the server received.
+ */
+final class DemoCommand implements Command {
+
+    @Override
+    public String usage() {
+        return "demo [--format text|tsv|json]   (sends through an embedded scripted SMTP server)";
+    }
+
+    @Override
+    public int run(List<String> argv, Console console) throws Exception {
+        Args args = Args.parse(argv, Set.of("format"), Set.of());
+        OutcomeFormat format = OutcomeFormat.parse(args.value("format").orElse("text"));
+        try (SmtpServer server = SmtpServer.start()) {
+            script(server);
+            Session session = Session.getInstance(server.clientProperties());
+            MimeMessage message = Messages.create(session, "sender@client.test", List.of("alice@lab.test",
+                    "fwd@lab.test", "unverified@lab.test", "grey@lab.test", "moved@lab.test", "gone@lab.test",
+                    "nosuch@lab.test", "full@lab.test"), "mail-outcome demo", "Hello from the mail-outcome demo.\n");
+            DeliveryReport report;
+            try (OutcomeMailer mailer = OutcomeMailer.create(session)) {
+                report = mailer.send(message);
+            }
+            if (format == OutcomeFormat.TEXT) {
+                console.out().println("Sent one message through OutcomeMailer to an embedded SMTP server on "
+                        + server.host() + ":" + server.port() + ":\n");
+            }
+            ReportPrinter.print(report, format, true, console.out());
+            if (format == OutcomeFormat.TEXT) {
+                console.out().println("\nThe server received " + server.awaitMessages(1, Duration.ofSeconds(5)).get(0)
+                        .envelopeRecipients() + " (only the accepted recipients).");
+            }
+        }
+        return 0;
+    }
+
+    /** Replies as real servers word them. */
+    private static void script(SmtpServer server) {
+        server.on(Verb.RCPT, "fwd@lab.test").reply("251 2.1.5 User not local; will forward to <alice@new.example>");
+        server.on(Verb.RCPT, "unverified@lab.test")
+                .reply("252 2.1.5 Cannot VRFY user, but will accept message and attempt delivery");
+        server.on(Verb.RCPT, "grey@lab.test")
+                .reply("451 4.7.1 <grey@lab.test>: Recipient address rejected: Greylisted, please try again later");
+        server.on(Verb.RCPT, "moved@lab.test").reply(
+                "551 5.1.6 <moved@lab.test>: Recipient address rejected: User not local; please try <moved@new.example>");
+        server.on(Verb.RCPT, "gone@lab.test").reply("550 5.1.6 <gone@lab.test>: Recipient address rejected: "
+                + "User has moved to Bob Smith <bob@new.example>");
+        server.on(Verb.RCPT, "nosuch@lab.test").reply("550 5.1.1 <nosuch@lab.test>: Recipient address rejected: "
+                + "User unknown in local recipient table");
+        server.on(Verb.RCPT, "full@lab.test")
+                .reply("552 5.2.2 <full@lab.test>: Recipient address rejected: Mailbox full");
+    }
+}

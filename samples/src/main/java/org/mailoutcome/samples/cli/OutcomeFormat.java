@@ -1,0 +1,69 @@
+package org.mailoutcome.samples.cli;
+
+import java.util.List;
+import java.util.Locale;
+import org.mailoutcome.DeliveryOutcome;
+
+/** Renders outcomes as the tool's TSV, JSON or text rows. Columns: record, code, enhanced, disposition, reason, forwardPath. */
+enum OutcomeFormat {
+    TSV, JSON, TEXT;
+
+    static final List<String> COLUMNS = List.of("record", "code", "enhanced", "disposition", "reason", "forwardPath");
+
+    static OutcomeFormat parse(String name) {
+        try {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("unknown format " + name + " (tsv, json or text)");
+        }
+    }
+
+    /** The six classify columns of an outcome, "-" for an absent value. */
+    static List<String> columns(DeliveryOutcome outcome) {
+        return List.of(outcome.name(),
+                outcome.code().isPresent() ? Integer.toString(outcome.code().getAsInt()) : "-",
+                outcome.enhancedStatus().map(Object::toString).orElse("-"),
+                outcome.disposition().name(),
+                outcome.reason().name(),
+                outcome.forwardPath().orElse("-"));
+    }
+
+    /** One row; {@code leading} are extra first columns (e.g. the address) named by {@code leadingNames}. */
+    String row(List<String> leadingNames, List<String> leading, DeliveryOutcome outcome) {
+        List<String> values = new java.util.ArrayList<>(leading);
+        values.addAll(columns(outcome));
+        switch (this) {
+            case TSV:
+                return String.join("\t", values.stream().map(OutcomeFormat::tsvCell).toList());
+            case JSON:
+                return json(leadingNames, values, outcome);
+            default:
+                return text(values, outcome);
+        }
+    }
+
+    private static String json(List<String> leadingNames, List<String> values, DeliveryOutcome outcome) {
+        List<String> names = new java.util.ArrayList<>(leadingNames);
+        names.addAll(COLUMNS);
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) out.append(',');
+            out.append(Json.quote(names.get(i))).append(':').append(Json.quote(values.get(i)));
+        }
+        out.append(',').append(Json.quote("reply")).append(':')
+                .append(Json.quote(outcome.reply().map(Object::toString).orElse("")));
+        return out.append('}').toString();
+    }
+
+    private static String text(List<String> values, DeliveryOutcome outcome) {
+        StringBuilder out = new StringBuilder();
+        for (String v : values) out.append(String.format("%-22s ", v));
+        outcome.reply().ifPresent(r -> out.append("\n    ").append(r.toString().replace("\n", "\n    ")));
+        return out.toString().stripTrailing();
+    }
+
+    /** TSV cells never contain tabs or newlines: multi-line values are joined with a literal \n. */
+    private static String tsvCell(String value) {
+        return value.replace("\t", " ").replace("\r", "").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,32 @@
+package org.mailoutcome.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.Verb;
+
+class SendCommandIT {
+    @RegisterExtension
+    static SmtpServerExtension smtp = new SmtpServerExtension();
+
+    @Test
+    void sendPrintsOneRowPerRecipientAndExitsOneWhenNotAllAccepted() {
+        smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 User not local; please try <new@example.net>");
+        CliRun run = CliRun.of("", "send", "--server", "127.0.0.1:" + smtp.port(), "--from", "me@client.test",
+                "--to", "a@example.test", "--to", "moved@example.test", "--subject", "hi", "--body", "hello");
+        assertThat(run.lines()).containsExactly("a@example.test\tAccepted\t250\t2.1.5\tSUCCESS\tNONE\t-",
+                "moved@example.test\tNotLocalNoRelay\t551\t5.1.6\tPERMANENT\tMOVED\tnew@example.net");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0).text()).contains("hello");
+    }
+
+    @Test
+    void missingServerIsAUsageError() {
+        CliRun run = CliRun.of("", "send", "--from", "me@client.test", "--to", "a@example.test");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--server HOST:PORT is required");
+    }
+}

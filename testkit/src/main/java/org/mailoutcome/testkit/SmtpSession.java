@@ -1,0 +1,50 @@
+package org.mailoutcome.testkit;
+
+import java.util.List;
+import org.mailoutcome.testkit.internal.AppendOnlyList;
+
+/**
+ * What happened on one client connection, as an immutable snapshot taken when it was asked for.
+ *
+ * <pre>{@code
+ * SmtpSession session = server.sessions().get(0);
+ * assertThat(session.commands()).contains("RCPT TO:<alice@example.test>");
+ * assertThat(session.replies()).contains("551 5.1.6 User not local; please try <new@example.net>");
+ * }</pre>
+ *
+ * @param id the session's number, from 1 in the order connections were accepted (again from 1 after
+ *     {@link SmtpServer#reset()})
+ * @param commands every command line received, in order, without line endings, as sent (so {@code AUTH} data and the
+ *     lines sent in answer to {@code 334} challenges are included); message data and its terminating {@code "."} are
+ *     not commands and are not included
+ * @param replies everything the server wrote, one entry per reply, from the greeting on: a multi-line reply is one
+ *     entry with its lines joined by {@code "\n"}, the final line ending removed; raw and garbage output is recorded
+ *     the same way; a reply over 1,000 characters is abbreviated to its first 100 followed by
+ *     {@code "...[N characters]"}
+ * @param transcript the dialogue for humans, one entry per line: {@code "C: "} lines from the client (message data as
+ *     one {@code "C: <message data, N bytes>"} line), {@code "S: "} lines from the server, and notes such as
+ *     {@code "-- closed by client"}
+ * @param tlsActive whether STARTTLS completed on this connection
+ * @param authenticated whether AUTH succeeded (after the last STARTTLS, which forgets it)
+ * @param open whether the connection was still open when the snapshot was taken
+ */
+public record SmtpSession(int id, List<String> commands, List<String> replies, List<String> transcript,
+        boolean tlsActive, boolean authenticated, boolean open) {
+
+    /**
+     * Copies the lists.
+     *
+     * @param id the session's number
+     * @param commands the command lines received
+     * @param replies the replies written
+     * @param transcript the dialogue for humans
+     * @param tlsActive whether STARTTLS completed
+     * @param authenticated whether AUTH succeeded
+     * @param open whether the connection is open
+     */
+    public SmtpSession {
+        commands = AppendOnlyList.immutable(commands);
+        replies = AppendOnlyList.immutable(replies);
+        transcript = AppendOnlyList.immutable(transcript);
+    }
+}

@@ -1,0 +1,165 @@
+package org.mailoutcome.testkit.internal;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One client connection: buffered line reading, one flush per reply, and the STARTTLS upgrade. Used by the session
+ * thread; only {@link #abort()} may be called from another thread.
+ */
+public final class Connection implements Closeable {
+
+    /** The longest command line accepted, terminator included. */
+    public static final int MAX_COMMAND_LENGTH = 64 * 1024;
+
+    private final Socket raw;
+    private Socket socket;
+    private LineReader reader;
+    private OutputStream out;
+
+    /**
+     * Wraps an accepted socket.
+     *
+     * @param socket the socket
+     * @param readTimeout how long a read may block
+     * @throws IOException if the socket cannot be set up
+     */
+    public Connection(Socket socket, Duration readTimeout) throws IOException {
+        this.raw = socket;
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
+        socket.setTcpNoDelay(true);
+        use(socket);
+    }
+
+    private void use(Socket s) throws IOException {
+        this.socket = s;
+        this.reader = new LineReader(s.getInputStream());
+        this.out = new BufferedOutputStream(s.getOutputStream(), 8192);
+    }
+
+    /**
+     * Reads one command line.
+     *
+     * @return the line without its line ending, decoded as UTF-8; empty at end of stream
+     * @throws IOException if reading fails or the line is too long
+     */
+    public Optional<String> readCommand() throws IOException {
+        return reader.readLine(MAX_COMMAND_LENGTH).map(Connection::decode);
+    }
+
+    private static String decode(byte[] line) {
+        int end = line.length;
+        if (end > 0 && line[end - 1] == '\n') {
+            end--;
+        }
+        if (end > 0 && line[end - 1] == '\r') {
+            end--;
+        }
+        return new String(line, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads message data up to the terminating dot line.
+     *
+     * @param limit the size limit: bytes past it are counted but not kept
+     * @return the data; empty when the connection ended first
+     * @throws IOException if reading fails
+     */
+    public Optional<MessageData> readData(long limit) throws IOException {
+        return MessageData.read(reader, limit);
+    }
+
+    /**
+     * Writes bytes and flushes once.
+     *
+     * @param bytes the bytes
+     * @throws IOException if writing fails
+     */
+    public void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /**
+     * Starts TLS as the server side of a handshake; input buffered before it is discarded (RFC 3207).
+     *
+     * @param context the server's TLS context
+     * @throws IOException if the handshake fails
+     */
+    public void startTls(SSLContext context) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory()
+                .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), true);
+        tls.setUseClientMode(false);
+        tls.startHandshake();
+        use(tls);
+    }
+
+    /**
+     * Tells whether TLS is active.
+     *
+     * @return {@code true} after {@link #startTls(SSLContext)}
+     */
+    public boolean isTls() {
+        return socket instanceof SSLSocket;
+    }
+
+    /**
+     * Closes as a server should after its last reply: half-closes (the client reads end of stream), then discards
+     * what the client still sends until it closes too or {@code linger} has passed. A client that writes
+     * {@code RSET} or {@code QUIT} after the server's close so gets no connection reset, and fails the same way on
+     * every run.
+     *
+     * @param linger how long to wait for the client to close
+     * @return the number of bytes discarded
+     */
+    public long closeGracefully(Duration linger) {
+        long discarded = 0;
+        try {
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            long deadline = System.nanoTime() + linger.toNanos();
+            byte[] sink = new byte[8192];
+            for (long left = linger.toMillis(); left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+                socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left)));
+                int n = in.read(sink);
+                if (n < 0) {
+                    break;
+                }
+                discarded += n;
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // the client is gone or the socket cannot half-close: close it outright
+        } finally {
+            close();
+        }
+        return discarded;
+    }
+
+    /** Closes the connection, from the session thread. */
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            abort();
+        }
+    }
+
+    /** Closes the underlying socket at once, from any thread, so blocked reads and writes fail. */
+    public void abort() {
+        try {
+            raw.close();
+        } catch (IOException e) {
+            // already closed or broken: nothing left to release
+        }
+    }
+}

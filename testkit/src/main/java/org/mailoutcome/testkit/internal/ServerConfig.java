@@ -1,0 +1,30 @@
+package org.mailoutcome.testkit.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The options of one server, checked by the public builder.
+ *
+ * @param hostname the name in the greeting and the EHLO reply
+ * @param pipelining whether to advertise PIPELINING
+ * @param maxMessageSize the SIZE limit in bytes
+ * @param maxRecipients accepted recipients per transaction before {@code 452 4.5.3}
+ * @param starttls whether to offer STARTTLS
+ * @param requireTls whether MAIL and AUTH need TLS first
+ * @param credentials the user AUTH accepts; empty when AUTH is not offered
+ * @param requireAuth whether MAIL needs AUTH first
+ * @param readTimeout how long the server waits for a client line before closing the connection
+ */
+public record ServerConfig(String hostname, boolean pipelining, long maxMessageSize, int maxRecipients,
+        boolean starttls, boolean requireTls, Optional<Credentials> credentials, boolean requireAuth,
+        Duration readTimeout) {
+
+    /** Checks the components for null. */
+    public ServerConfig {
+        Objects.requireNonNull(hostname, "hostname");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+    }
+}

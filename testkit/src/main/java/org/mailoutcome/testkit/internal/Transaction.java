@@ -1,0 +1,69 @@
+package org.mailoutcome.testkit.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The mail transaction of a session: from {@code MAIL} to the end of data, {@code RSET} or a new greeting. */
+final class Transaction {
+
+    private Optional<String> from = Optional.empty();
+    private final List<String> recipients = new ArrayList<>();
+    private boolean recipientTried;
+    private Optional<MessageData> data = Optional.empty();
+    private String messageId = "";
+
+    void begin(String reversePath) {
+        reset();
+        from = Optional.of(reversePath);
+    }
+
+    boolean inProgress() {
+        return from.isPresent();
+    }
+
+    String from() {
+        return from.orElse("");
+    }
+
+    void recipientTried() {
+        recipientTried = true;
+    }
+
+    boolean wasRecipientTried() {
+        return recipientTried;
+    }
+
+    void accept(String recipient) {
+        recipients.add(recipient);
+    }
+
+    List<String> recipients() {
+        return List.copyOf(recipients);
+    }
+
+    int recipientCount() {
+        return recipients.size();
+    }
+
+    void received(MessageData messageData, String id) {
+        data = Optional.of(messageData);
+        messageId = id;
+    }
+
+    Optional<MessageData> data() {
+        return data;
+    }
+
+    String messageId() {
+        return messageId;
+    }
+
+    void reset() {
+        from = Optional.empty();
+        recipients.clear();
+        recipientTried = false;
+        data = Optional.empty();
+        messageId = "";
+    }
+}

@@ -1,0 +1,107 @@
+package org.mailoutcome.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Test classes run by {@link SmtpServerExtensionIT} through the JUnit Platform test kit (their names match no
+ * surefire or failsafe pattern, so the build does not run them directly). Each test records the server it saw.
+ */
+final class ExtensionSamples {
+
+    static final List<SmtpServer> SERVERS = new CopyOnWriteArrayList<>();
+
+    private ExtensionSamples() {
+    }
+
+    private static String noop(SmtpServerExtension smtp) throws IOException {
+        try (RawClient client = RawClient.greeted(smtp.server())) {
+            return client.send("NOOP");
+        }
+    }
+
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class SharedServer {
+
+        @RegisterExtension
+        static SmtpServerExtension smtp = new SmtpServerExtension();
+
+        @Test
+        @Order(1)
+        void scriptsARule() throws IOException {
+            SERVERS.add(smtp.server());
+            smtp.on(Verb.NOOP).reply("554 5.0.0 scripted");
+            assertThat(noop(smtp)).isEqualTo("554 5.0.0 scripted");
+        }
+
+        @Test
+        @Order(2)
+        void seesNeitherTheRuleNorTheSessionOfTheFirstTest() throws IOException {
+            SERVERS.add(smtp.server());
+            assertThat(smtp.sessions()).isEmpty();
+            assertThat(noop(smtp)).isEqualTo("250 2.0.0 Ok");
+            assertThat(smtp.host()).isEqualTo("127.0.0.1");
+            assertThat(smtp.port()).isEqualTo(smtp.server().port());
+        }
+    }
+
+    static class ServerPerTest {
+
+        @RegisterExtension
+        SmtpServerExtension smtp = new SmtpServerExtension();
+
+        @Test
+        void first() {
+            SERVERS.add(smtp.server());
+        }
+
+        @Test
+        void second() {
+            SERVERS.add(smtp.server());
+        }
+    }
+
+    static class WithBuilder {
+
+        @RegisterExtension
+        static SmtpServerExtension smtp = new SmtpServerExtension(SmtpServer.builder().hostname("custom.test"));
+
+        @Test
+        void greetsWithTheConfiguredHostname() throws IOException {
+            SERVERS.add(smtp.server());
+            try (RawClient client = RawClient.connect(smtp.server())) {
+                assertThat(client.readReply()).isEqualTo("220 custom.test ESMTP mail-outcome testkit");
+            }
+        }
+    }
+
+    static class WithNested {
+
+        @RegisterExtension
+        static SmtpServerExtension smtp = new SmtpServerExtension();
+
+        @Test
+        void outer() {
+            SERVERS.add(smtp.server());
+        }
+
+        @Nested
+        class Inner {
+
+            @Test
+            void inner() throws IOException {
+                SERVERS.add(smtp.server());
+                assertThat(noop(smtp)).isEqualTo("250 2.0.0 Ok");
+            }
+        }
+    }
+}
