@@ -96,7 +96,7 @@ public final class ReasonClassifier {
                     + "invalid credentials|smtp authentication|smtp auth|smtp-auth|issue a starttls|starttls first|"
                     + "starttls is required|starttls required|encryption required|encryption needed"),
             rule(SYNTAX, "syntax|syntactically|unrecognized command|command unrecognized|command not recognized|"
-                    + "bad sequence|improper sequence|fully-qualified|fully qualified"),
+                    + "bad sequence|improper sequence|fully-qualified|fully qualified|mailbox name not allowed"),
             rule(MAILBOX_FULL, "mailbox full|mailbox is full|mailbox has exceeded|mailbox quota|mailbox size limit|"
                     + "mailbox is over|inbox is full|inbox full|over quota|overquota|quota exceed*|exceeded quota|"
                     + "exceeds quota|exceeded its quota|exceeded their quota|exceeded the quota|disk quota|"
@@ -138,7 +138,7 @@ public final class ReasonClassifier {
                     + "rbl|spamhaus|spamcop|sorbs|barracuda*|abuseat|uribl|surbl|cloudmark|banned|spam*|unsolicited|"
                     + "unwanted|ube|uce|junk|bulk|virus*|malware|infected|phish*|content rejected|message content|"
                     + "content filter*|filtered|suspicious|policy|policies|not allowed|not authorized|unauthorized|"
-                    + "not permitted|prohibited|forbidden|denied|refused|abuse|header*|rfc 5322|rfc5322|rfc 2822|"
+                    + "not permitted|prohibit*|forbidden|denied|refused|abuse|header*|rfc 5322|rfc5322|rfc 2822|"
                     + "rfc2822|not compliant"));
 
     /** Phrases consulted only when neither the enhanced code nor a strong phrase gave a reason. */

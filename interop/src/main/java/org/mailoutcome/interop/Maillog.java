@@ -5,8 +5,6 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -75,22 +73,18 @@ public final class Maillog {
      * @return the lines, in order, without line ends
      */
     public List<String> linesSince(long mark) {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            if (size <= mark) return List.of();
-            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(size - mark));
-            channel.position(mark);
-            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
-                // read to the end
-            }
-            String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
-            int end = text.lastIndexOf('\n');
-            return end < 0 ? List.of() : text.substring(0, end).lines().toList();
+        byte[] log;
+        try {
+            log = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (log.length <= mark) return List.of();
+        String text = new String(log, Math.toIntExact(mark), log.length - Math.toIntExact(mark), StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : text.substring(0, end).lines().toList();
     }
 
     /**

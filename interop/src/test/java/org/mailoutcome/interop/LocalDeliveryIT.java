@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailoutcome.DeliveryOutcome;
@@ -24,15 +23,14 @@ import org.mailoutcome.jakarta.OutcomeMailer;
 class LocalDeliveryIT {
     private static final Duration LOG_WAIT = Duration.ofSeconds(10);
 
-    private PostfixServer postfix;
-    private Session session;
-    private OutcomeMailer mailer;
+    private final PostfixServer postfix;
+    private final Session session;
+    private final OutcomeMailer mailer;
 
-    @BeforeEach
-    void openMailer(PostfixServer postfix) {
+    LocalDeliveryIT(PostfixServer postfix) {
         this.postfix = postfix;
-        session = Mails.session(postfix);
-        mailer = OutcomeMailer.create(session);
+        this.session = Mails.session(postfix);
+        this.mailer = OutcomeMailer.create(session);
     }
 
     @AfterEach

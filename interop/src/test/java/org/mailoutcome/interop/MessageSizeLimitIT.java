@@ -3,8 +3,9 @@ package org.mailoutcome.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Session;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailoutcome.DeliveryOutcome;
@@ -24,13 +25,14 @@ import org.mailoutcome.jakarta.RecipientOutcome;
  */
 @ExtendWith(PostfixExtension.class)
 class MessageSizeLimitIT {
-    private Session session;
-    private OutcomeMailer mailer;
+    private final PostfixServer postfix;
+    private final Session session;
+    private final OutcomeMailer mailer;
 
-    @BeforeEach
-    void openMailer(PostfixServer postfix) {
-        session = Mails.session(postfix);
-        mailer = OutcomeMailer.create(session);
+    MessageSizeLimitIT(PostfixServer postfix) {
+        this.postfix = postfix;
+        this.session = Mails.session(postfix);
+        this.mailer = OutcomeMailer.create(session);
     }
 
     @AfterEach
@@ -40,6 +42,7 @@ class MessageSizeLimitIT {
 
     @Test
     void messageOverTheSizeLimitIsRefusedAtTheEndOfDataNotAtMailBecauseAngusSendsNoSize() {
+        long mark = postfix.maillog().mark();
         DeliveryReport report = Scenarios.print("size",
                 mailer.send(Mails.bigMessage(session, 1_100_000, "alice@lab.test", "bob@lab.test")));
 
@@ -52,6 +55,9 @@ class MessageSizeLimitIT {
         assertThat(message.disposition()).isEqualTo(Disposition.PERMANENT);
         assertThat(report.recipients()).extracting(RecipientOutcome::outcome).containsOnly(message);
         assertThat(report.queueId()).isEmpty();
+        String warning = postfix.maillog().await(mark, Pattern.compile("postfix/smtpd\\[\\d+\\]: warning: \\w+: "
+                + "queue file size limit exceeded"), 1, Duration.ofSeconds(10)).get(0);
+        System.out.println("interop: size       maillog: " + warning);
     }
 
     @Test

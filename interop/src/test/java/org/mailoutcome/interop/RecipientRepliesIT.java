@@ -6,10 +6,10 @@ import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +61,11 @@ class RecipientRepliesIT {
             refusal("full452@lab.test", 452, "4.2.2", "InsufficientStorage", Reason.MAILBOX_FULL, null,
                     "Mailbox full, try again later"),
             refusal("defer@lab.test", 450, "4.7.1", "MailboxBusy", Reason.POLICY, null, "Access denied"),
-            refusal("reject@lab.test", 554, "5.7.1", "TransactionFailed", Reason.POLICY, null, "Access denied"));
+            refusal("reject@lab.test", 554, "5.7.1", "TransactionFailed", Reason.POLICY, null, "Access denied"),
+            refusal("reject2@lab.test", 554, "5.7.1", "TransactionFailed", Reason.POLICY, null, "no mail for you"),
+            refusal("deferif@lab.test", 450, "4.7.1", "MailboxBusy", Reason.POLICY, null, "Service unavailable"),
+            refusal("okunknown@lab.test", 550, "5.1.1", "MailboxUnavailable", Reason.USER_UNKNOWN, null,
+                    "User unknown in local recipient table"));
     }
 
     private static Refusal refusal(String address, int code, String enhanced, String record, Reason reason,
@@ -71,15 +75,14 @@ class RecipientRepliesIT {
                 text);
     }
 
-    private PostfixServer postfix;
-    private Session session;
-    private OutcomeMailer mailer;
+    private final PostfixServer postfix;
+    private final Session session;
+    private final OutcomeMailer mailer;
 
-    @BeforeEach
-    void openMailer(PostfixServer postfix) {
+    RecipientRepliesIT(PostfixServer postfix) {
         this.postfix = postfix;
-        session = Mails.session(postfix);
-        mailer = OutcomeMailer.create(session);
+        this.session = Mails.session(postfix);
+        this.mailer = OutcomeMailer.create(session);
     }
 
     @AfterEach
@@ -130,6 +133,26 @@ class RecipientRepliesIT {
         assertThat(postfix.maillog().matching(mark, Pattern.compile(queueId + ": reject: RCPT from ")))
                 .hasSize(refused.size());
         System.out.println("interop: mixed      maillog: " + deliveries.get(0));
+    }
+
+    @Test
+    void remoteRecipientIsRelayedForATrustedClientAndRelayDeniedForAnUntrustedOne() {
+        DeliveryReport trusted = Scenarios.print("relay", mailer.send(Mails.message(session, "someone@remote.example")));
+        assertThat(trusted.recipients().get(0).outcome()).isInstanceOf(Accepted.class);
+
+        Properties untrusted = Mails.properties(postfix);
+        untrusted.setProperty("mail.smtp.port", Integer.toString(postfix.untrustedPort()));
+        Session outside = Session.getInstance(untrusted);
+        DeliveryReport denied;
+        try (OutcomeMailer outsider = OutcomeMailer.create(outside)) {
+            denied = Scenarios.print("relay", outsider.send(Mails.message(outside, "someone@remote.example")));
+        }
+        DeliveryOutcome outcome = denied.recipients().get(0).outcome();
+        assertThat(outcome.name()).isEqualTo("TransactionFailed");
+        assertThat(outcome.code()).hasValue(554);
+        assertThat(outcome.enhancedStatus()).contains(EnhancedStatus.of(5, 7, 1));
+        assertThat(outcome.reason()).isEqualTo(Reason.RELAY_DENIED);
+        assertThat(outcome.reply().orElseThrow().text()).endsWith("Relay access denied");
     }
 
     private static void assertRefusal(DeliveryOutcome outcome, Refusal expected) {

@@ -1,5 +1,6 @@
 package org.mailoutcome.interop;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mailoutcome.DeliveryOutcome;
@@ -17,16 +18,22 @@ final class Scenarios {
     private Scenarios() {
     }
 
-    /** Prints every recipient of the report, e.g. {@code interop: relocated moved@lab.test  550 5.1.6 ... -> ...}. */
+    /** Prints every attempt of every recipient, e.g. {@code interop: relocated moved@lab.test  550 5.1.6 ... -> ...}. */
     static DeliveryReport print(String scenario, DeliveryReport report) {
-        for (RecipientOutcome r : report.recipients()) print(scenario, r.address().getAddress(), r.outcome());
+        for (RecipientOutcome r : report.recipients()) {
+            List<RecipientOutcome.Attempt> attempts = r.attempts();
+            for (int i = 0; i < attempts.size(); i++) {
+                String note = attempts.size() == 1 ? "" : " (attempt " + (i + 1) + " of " + attempts.size() + ")";
+                print(scenario, attempts.get(i).address().getAddress(), attempts.get(i).outcome(), note);
+            }
+        }
         return report;
     }
 
-    /** Prints one line: scenario, recipient, Postfix's reply, and the outcome reported. */
-    static void print(String scenario, String recipient, DeliveryOutcome outcome) {
+    /** One line: scenario, recipient, Postfix's reply, and the outcome reported. */
+    private static void print(String scenario, String recipient, DeliveryOutcome outcome, String note) {
         String reply = outcome.reply().map(SmtpReply::toString).orElse("(no reply)");
-        System.out.printf("interop: %-10s %-22s %s -> %s%n", scenario, recipient, reply, describe(outcome));
+        System.out.printf("interop: %-10s %-22s %s -> %s%s%n", scenario, recipient, reply, describe(outcome), note);
     }
 
     /** Record, disposition, reason, forward path if any, and stage: {@code NotLocalNoRelay PERMANENT MOVED x@y at RCPT}. */

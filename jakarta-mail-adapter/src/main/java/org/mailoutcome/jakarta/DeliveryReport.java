@@ -107,8 +107,13 @@ public record DeliveryReport(List<RecipientOutcome> recipients, Optional<Deliver
         return out.toString();
     }
 
-    /** One outcome in a line: record, stage, and the first line of the reply. */
-    static String describe(DeliveryOutcome outcome) {
+    /**
+     * One outcome in a line, for logs: record, stage, the first line of the reply, and the forward path.
+     *
+     * @param outcome the outcome
+     * @return e.g. {@code "NotLocalNoRelay at RCPT (551 5.1.6 User not local; ...) forward path x@new.example"}
+     */
+    public static String describe(DeliveryOutcome outcome) {
         StringBuilder out = new StringBuilder(outcome.name()).append(" at ").append(outcome.stage());
         outcome.reply().ifPresent(reply -> out.append(" (").append(reply.code()).append(' ')
                 .append(reply.lines().get(0)).append(reply.lines().size() > 1 ? " ...)" : ")"));

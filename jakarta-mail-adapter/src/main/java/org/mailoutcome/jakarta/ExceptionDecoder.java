@@ -39,7 +39,8 @@ import org.mailoutcome.jakarta.internal.ExceptionChainDecoder;
  * <caption>What each recipient gets</caption>
  * <tr><th>the exception says</th><th>outcome</th></tr>
  * <tr><td>the message went out (send-partial {@code "."} 250, or {@code reportsuccess}) and the recipient was
- *     accepted</td><td>its RCPT reply ({@code reportsuccess}), else the end-of-data reply (Accepted at MESSAGE)</td></tr>
+ *     accepted</td><td>its RCPT reply ({@code reportsuccess}), else the end-of-data reply (Accepted at
+ *     MESSAGE)</td></tr>
  * <tr><td>the recipient was refused at RCPT</td><td>its RCPT reply (a 251's or 551's forward path included)</td></tr>
  * <tr><td>a 2yz to RCPT reported as failed (angus-mail #199)</td><td>that 2yz, once</td></tr>
  * <tr><td>MAIL FROM, DATA or end of data refused</td><td>that reply, for every recipient not refused at RCPT;

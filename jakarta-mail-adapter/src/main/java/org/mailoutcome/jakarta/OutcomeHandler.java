@@ -52,6 +52,18 @@ public interface OutcomeHandler {
     }
 
     /**
+     * A server said a recipient has moved and named the new address: a 251 (the server forwards) or a 551 or
+     * other moved-recipient rejection with a forward path, whether or not the mailer followed it. Update your
+     * address book, as operators are told to do when a recipient has moved for good. Called after the outcome
+     * callbacks of that recipient, once per attempt that named a new address.
+     *
+     * @param oldAddress the address the server said has moved
+     * @param newAddress the address it named
+     */
+    default void onAddressMoved(InternetAddress oldAddress, InternetAddress newAddress) {
+    }
+
+    /**
      * A recipient accepted with 250 (or another 2yz without a record of its own).
      *
      * @param recipient the envelope recipient

@@ -9,14 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.mailoutcome.Disposition;
-import org.mailoutcome.jakarta.internal.ConnectionPool;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.mailoutcome.ForwardPolicy;
+import org.mailoutcome.RetryPolicy;
+import org.mailoutcome.jakarta.internal.Connections;
 import org.mailoutcome.jakarta.internal.Envelope;
-import org.mailoutcome.jakarta.internal.HandlerDispatch;
+import org.mailoutcome.jakarta.internal.Sending;
 import org.mailoutcome.jakarta.internal.MailerSessions;
 import org.mailoutcome.jakarta.internal.SingleSend;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The drop-in replacement for {@code Transport.send}: sends a message and returns what happened to every
@@ -38,20 +40,25 @@ import org.slf4j.LoggerFactory;
  * Angus's "send partial" semantics: the accepted recipients receive the message even when others are rejected.
  */
 public final class OutcomeMailer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(OutcomeMailer.class);
-
-    private final Session session;
-    private final ConnectionPool pool;
-    private final SingleSend sender;
+    private final Connections connections;
     private final OutcomeHandler defaultHandler;
+    private final Sending sending;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownScheduler;
 
     private OutcomeMailer(Builder b) {
-        this.session = MailerSessions.create(b.session, new MailerSessions.Timeouts(b.connectTimeout,
-                b.readTimeout, b.writeTimeout));
-        this.pool = new ConnectionPool(session, b.maxConnections, b.maxIdle, b.maxMessagesPerConnection,
-                System::nanoTime);
-        this.sender = new SingleSend(pool, b.credentials);
+        Connections.PoolSettings settings = new Connections.PoolSettings(new MailerSessions.Timeouts(
+                b.connectTimeout, b.readTimeout, b.writeTimeout), b.maxConnections, b.maxIdle,
+                b.maxMessagesPerConnection, b.credentials);
+        this.connections = new Connections(b.session, settings, b.forwardRouter, b.forwardHeaders);
         this.defaultHandler = b.handler;
+        this.ownScheduler = b.scheduler == null;
+        this.scheduler = ownScheduler ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mail-outcome-async");
+            t.setDaemon(true);
+            return t;
+        }) : b.scheduler;
+        this.sending = new Sending(connections, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler);
     }
 
     /**
@@ -109,35 +116,45 @@ public final class OutcomeMailer implements AutoCloseable {
         return send(message, Envelope.recipients(Objects.requireNonNull(message, "message")), handler);
     }
 
+    /**
+     * Sends without blocking the caller, with the builder's handler; see {@link #sendAsync(Message, OutcomeHandler)}.
+     *
+     * @param message the message
+     * @return the report, when every recipient has its final outcome
+     * @throws IllegalArgumentException at once, for a message that is not MIME, has no recipient or no sender
+     */
+    public CompletableFuture<DeliveryReport> sendAsync(Message message) {
+        return sendAsync(message, defaultHandler);
+    }
+
+    /**
+     * Sends without blocking the caller: retries wait on the scheduler instead of a sleeping thread, so a
+     * {@link RetryPolicy#greylisting()} policy's minutes-long waits cost no thread. The handler is called on the
+     * scheduler's thread when the final outcomes are known.
+     *
+     * @param message the message
+     * @param handler called once per recipient, in envelope order
+     * @return the report, when every recipient has its final outcome
+     * @throws IllegalArgumentException at once, for a message that is not MIME, has no recipient or no sender
+     */
+    public CompletableFuture<DeliveryReport> sendAsync(Message message, OutcomeHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        List<InternetAddress> envelope = Envelope.recipients(Objects.requireNonNull(message, "message"));
+        return sending.async(Envelope.prepare(message, connections.session()), envelope, handler);
+    }
+
     private DeliveryReport send(Message message, List<InternetAddress> envelope, OutcomeHandler handler) {
-        MimeMessage mime = Envelope.prepare(message, session);
-        DeliveryReport report = sender.send(mime, envelope, messageId(mime));
-        log(report);
-        HandlerDispatch.dispatch(handler, report);
-        return report;
+        return sending.sync(Envelope.prepare(message, connections.session()), envelope, handler);
     }
 
-    private static Optional<String> messageId(MimeMessage message) {
-        try {
-            return Optional.ofNullable(message.getMessageID());
-        } catch (jakarta.mail.MessagingException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void log(DeliveryReport report) {
-        for (RecipientOutcome r : report.recipients()) {
-            if (r.disposition() == Disposition.SUCCESS) continue;
-            String line = DeliveryReport.describe(r.outcome());
-            if (r.disposition() == Disposition.PERMANENT) LOG.warn("{}: {}", r.address().getAddress(), line);
-            else LOG.info("{}: {}", r.address().getAddress(), line);
-        }
-    }
-
-    /** Closes every pooled connection (QUIT). Sends in progress finish; later sends throw. */
+    /**
+     * Closes every pooled connection (QUIT) and stops the scheduler of asynchronous sends if the mailer made it.
+     * Sends in progress finish; later sends throw.
+     */
     @Override
     public void close() {
-        pool.close();
+        connections.close();
+        if (ownScheduler) scheduler.shutdownNow();
     }
 
     /** Options of an {@link OutcomeMailer}. Setters check their own argument; {@link #build()} the rest. */
@@ -151,6 +168,12 @@ public final class OutcomeMailer implements AutoCloseable {
         private int maxMessagesPerConnection = 1000;
         private Optional<SingleSend.Credentials> credentials = Optional.empty();
         private OutcomeHandler handler = OutcomeHandler.NONE;
+        private RetryPolicy retryPolicy = RetryPolicy.none();
+        private ForwardPolicy forwardPolicy = ForwardPolicy.disabled();
+        private ForwardHeaders forwardHeaders = ForwardHeaders.UNCHANGED;
+        private ForwardRouter forwardRouter = ForwardRouter.SAME_SERVER;
+        private Sleeper sleeper = Sleeper.THREAD_SLEEP;
+        private ScheduledExecutorService scheduler;
 
         private Builder(Session session) {
             this.session = Objects.requireNonNull(session, "session");
@@ -246,6 +269,74 @@ public final class OutcomeMailer implements AutoCloseable {
          */
         public Builder handler(OutcomeHandler handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Which transient failures are tried again and when; default {@link RetryPolicy#none()}: one attempt.
+         * Only the recipients that were deferred are retried: an accepted recipient never gets a second copy.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Whether a 551's forward path is followed; default {@link ForwardPolicy#disabled()}.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder forwardPolicy(ForwardPolicy policy) {
+            this.forwardPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Whether a forwarded copy gets Resent-* headers; default {@link ForwardHeaders#UNCHANGED}.
+         *
+         * @param headers the choice
+         * @return this builder
+         */
+        public Builder forwardHeaders(ForwardHeaders headers) {
+            this.forwardHeaders = Objects.requireNonNull(headers, "headers");
+            return this;
+        }
+
+        /**
+         * Through which server a followed forward path is delivered; default the mailer's own.
+         *
+         * @param router the router
+         * @return this builder
+         */
+        public Builder forwardRouter(ForwardRouter router) {
+            this.forwardRouter = Objects.requireNonNull(router, "router");
+            return this;
+        }
+
+        /**
+         * How a synchronous send waits between retries; default {@link Sleeper#THREAD_SLEEP}.
+         *
+         * @param sleeper the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * The scheduler of asynchronous sends and their retries; default a daemon thread of the mailer's own,
+         * stopped by {@link OutcomeMailer#close()}. A scheduler given here is not shut down by the mailer.
+         *
+         * @param scheduler the scheduler
+         * @return this builder
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 

@@ -92,7 +92,8 @@ class ExceptionDecoderIT {
 
         assertThat(describe(report)).containsExactly("MailboxNameNotAllowed MAIL 553",
                 "MailboxNameNotAllowed MAIL 553");
-        assertThat(report.messageOutcome()).map(ExceptionDecoderIT::describe).contains("MailboxNameNotAllowed MAIL 553");
+        assertThat(report.messageOutcome()).map(ExceptionDecoderIT::describe)
+                .contains("MailboxNameNotAllowed MAIL 553");
     }
 
     @Test
@@ -111,7 +112,8 @@ class ExceptionDecoderIT {
         smtp.on(Verb.END_OF_DATA).closeBeforeReply();
         DeliveryReport report = sendAndDecode(session(), "a@example.test", "b@example.test");
 
-        assertThat(describe(report)).containsExactly("ConnectionLost MESSAGE - maybe", "ConnectionLost MESSAGE - maybe");
+        assertThat(describe(report)).containsExactly("ConnectionLost MESSAGE - maybe",
+                "ConnectionLost MESSAGE - maybe");
         assertThat(smtp.awaitMessages(1, WAIT).get(0).maybeDelivered()).isTrue();
     }
 

@@ -123,7 +123,7 @@ class ExceptionDecoderTest {
                 new AuthenticationFailedException("failed to connect"),
                 List.of("Unexpected AUTH -"), "Unexpected AUTH -", "none"),
             row("read timeout after the end of data, step read from Angus's frames: maybe delivered", List.of(A),
-                framed(new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out")),
+                framed(new MessagingException("Exception reading response", new SocketTimeoutException("timeout")),
                     "readServerResponse", "issueSendCommand", "finishData", "sendMessage"),
                 List.of("ConnectionLost MESSAGE - maybe"), "ConnectionLost MESSAGE - maybe", "none"),
             row("broken pipe while sending RCPT: lost at RCPT", List.of(A, B),
@@ -224,8 +224,9 @@ class ExceptionDecoderTest {
 
     /** Gives the exception and its cause the frames SMTPTransport would have, innermost first. */
     private static MessagingException framed(MessagingException e, String... transportMethods) {
-        StackTraceElement[] frames = Arrays.stream(transportMethods).map(m -> new StackTraceElement(
-                "org.eclipse.angus.mail.smtp.SMTPTransport", m, "SMTPTransport.java", 1)).toArray(StackTraceElement[]::new);
+        StackTraceElement[] frames = Arrays.stream(transportMethods)
+                .map(m -> new StackTraceElement("org.eclipse.angus.mail.smtp.SMTPTransport", m, "SMTPTransport.java", 1))
+                .toArray(StackTraceElement[]::new);
         e.setStackTrace(frames);
         e.getNextException().setStackTrace(frames);
         return e;

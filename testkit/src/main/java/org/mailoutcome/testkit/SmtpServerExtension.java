@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>In a {@code static} field, one server serves the whole class (and its {@code @Nested} classes) and is
  * {@linkplain SmtpServer#reset() reset} before each test, so rules and recordings never leak between tests; script
  * rules in the test or in a {@code @BeforeEach} method, which runs after the reset. In an instance field, each test
- * gets its own server, closed after it.
+ * gets its own server, closed after it (one per class with {@code @TestInstance(PER_CLASS)}).
  *
  * <pre>{@code
  * class MailerIT {
@@ -74,7 +74,7 @@ public final class SmtpServerExtension
      */
     @Override
     public synchronized void afterAll(ExtensionContext context) {
-        if (--classDepth == 0 && server != null) {
+        if (classDepth > 0 && --classDepth == 0 && server != null) {
             server.close();
             server = null;
         }

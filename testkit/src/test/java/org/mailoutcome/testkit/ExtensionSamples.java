@@ -9,6 +9,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -102,6 +103,23 @@ final class ExtensionSamples {
                 SERVERS.add(smtp.server());
                 assertThat(noop(smtp)).isEqualTo("250 2.0.0 Ok");
             }
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class PerClassInstanceField {
+
+        @RegisterExtension
+        SmtpServerExtension smtp = new SmtpServerExtension();
+
+        @Test
+        void first() {
+            SERVERS.add(smtp.server());
+        }
+
+        @Test
+        void second() {
+            SERVERS.add(smtp.server());
         }
     }
 }

@@ -68,6 +68,15 @@ class SmtpServerExtensionIT {
     }
 
     @Test
+    void instanceExtensionWithPerClassLifecycleSharesOneServer() {
+        runAndExpectSuccess(ExtensionSamples.PerClassInstanceField.class, 2);
+        List<SmtpServer> servers = ExtensionSamples.SERVERS;
+        assertThat(servers).hasSize(2);
+        assertThat(servers.get(0)).isSameAs(servers.get(1));
+        assertClosed(servers.get(0));
+    }
+
+    @Test
     void serverOutsideATestIsRefused() {
         SmtpServerExtension extension = new SmtpServerExtension();
         assertThatThrownBy(extension::server).isInstanceOf(IllegalStateException.class)

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,6 @@ import org.mailoutcome.jakarta.RecipientOutcome;
 public final class ExceptionChainDecoder {
     /** Chains longer than this are cut: a recipient list is long, a cycle-free chain is never this long. */
     private static final int MAX_CHAIN = 100_000;
-    private static final String EOF = "[EOF]";
     /** Candidates for the step that ended the transaction; the lowest rank wins. */
     private static final int STEP = 0;
     private static final int SENDER = 1;
@@ -222,7 +222,7 @@ public final class ExceptionChainDecoder {
     }
 
     private static Set<String> keys(Optional<Address[]> addresses) {
-        Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (Address a : addresses.orElse(new Address[0])) {
             if (a instanceof InternetAddress ia) keys.add(key(ia));
         }

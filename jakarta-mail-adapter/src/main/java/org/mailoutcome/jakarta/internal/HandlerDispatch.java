@@ -35,7 +35,22 @@ public final class HandlerDispatch {
     /** Calls the handler for every recipient of the report, in envelope order. */
     public static void dispatch(OutcomeHandler handler, DeliveryReport report) {
         if (handler == OutcomeHandler.NONE) return;
-        for (RecipientOutcome r : report.recipients()) dispatch(handler, r.address(), r.outcome());
+        for (RecipientOutcome r : report.recipients()) {
+            dispatch(handler, r.address(), r.outcome());
+            for (RecipientOutcome.Attempt attempt : r.attempts()) moved(handler, attempt);
+        }
+    }
+
+    /** {@code onAddressMoved} for an attempt whose reply named a new address. */
+    private static void moved(OutcomeHandler handler, RecipientOutcome.Attempt attempt) {
+        DeliveryOutcome outcome = attempt.outcome();
+        if (!(outcome instanceof WillForward || outcome instanceof NotLocalNoRelay)) return;
+        if (outcome.forwardPath().isEmpty()) return;
+        try {
+            handler.onAddressMoved(attempt.address(), new InternetAddress(outcome.forwardPath().get(), false));
+        } catch (jakarta.mail.internet.AddressException | RuntimeException e) {
+            LOG.warn("OutcomeHandler.onAddressMoved threw for {}: {}", attempt.address(), outcome, e);
+        }
     }
 
     /** Calls {@code onOutcome}, then the typed method of the outcome's record; each guarded on its own. */

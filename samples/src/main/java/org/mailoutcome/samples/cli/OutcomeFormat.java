@@ -55,9 +55,16 @@ enum OutcomeFormat {
         return out.append('}').toString();
     }
 
+    /** Column widths of the text table: the leading columns (address) take 24. */
+    private static final int[] WIDTHS = {20, 4, 8, 10, 20, 0};
+
     private static String text(List<String> values, DeliveryOutcome outcome) {
         StringBuilder out = new StringBuilder();
-        for (String v : values) out.append(String.format("%-22s ", v));
+        int leading = values.size() - WIDTHS.length;
+        for (int i = 0; i < values.size(); i++) {
+            int width = i < leading ? 24 : WIDTHS[i - leading];
+            out.append(width == 0 ? values.get(i) : String.format("%-" + width + "s ", values.get(i)));
+        }
         outcome.reply().ifPresent(r -> out.append("\n    ").append(r.toString().replace("\n", "\n    ")));
         return out.toString().stripTrailing();
     }

@@ -1,0 +1,113 @@
+package org.mailoutcome.benchmarks;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The measured runs of every client, and the summary: medians, and the ratios the targets are about. */
+final class Results {
+    /** One client's run in one round. */
+    record Run(int round, String label, int messages, long nanos, Tally tally, CpuMeter.Usage usage) {
+        double rate() {
+            return messages * 1e9 / nanos;
+        }
+    }
+
+    /** A ratio of two clients, with the target it is held against. */
+    private record Ratio(String numerator, String denominator, String meaning, String target) {
+    }
+
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final List<Run> runs = new ArrayList<>();
+
+    void client(String label, String name) {
+        names.put(label, name);
+    }
+
+    void add(Run run) {
+        runs.add(run);
+    }
+
+    int failures() {
+        return runs.stream().mapToInt(r -> r.tally().failedCount()).sum();
+    }
+
+    /** One line per run, printed as it ends. */
+    static String line(Run run, String name) {
+        return String.format("round %d  %s %-45s %6d msgs %7.2f s %8.1f msg/s  %s  failed %d", run.round(),
+                run.label(), name, run.messages(), run.nanos() / 1e9, run.rate(), run.usage().describe(),
+                run.tally().failedCount());
+    }
+
+    void printSummary(PrintStream out, boolean starttls, int threads) {
+        out.println();
+        out.println("median msg/s per client (rounds in brackets)");
+        for (Map.Entry<String, String> client : names.entrySet()) {
+            out.printf("  %s %-45s %8.1f  %s%n", client.getKey(), client.getValue(), median(client.getKey()),
+                    rates(client.getKey()));
+        }
+        out.println();
+        out.println("ratios of the medians (per round in brackets: the paired comparison)");
+        for (Ratio ratio : ratios(starttls, threads)) {
+            if (!names.containsKey(ratio.numerator()) || !names.containsKey(ratio.denominator())) continue;
+            out.printf("  %s/%s %6.2f  %-32s %-55s %s%n", ratio.numerator(), ratio.denominator(),
+                    median(ratio.numerator()) / median(ratio.denominator()), perRound(ratio), ratio.meaning(),
+                    ratio.target());
+        }
+        printFailures(out);
+    }
+
+    private static List<Ratio> ratios(boolean starttls, int threads) {
+        return List.of(new Ratio("c", "b", "mailer vs hand-reused Angus transport", "target >= 0.97"),
+                new Ratio("c", "a", "mailer vs static Transport.send", starttls ? "target >= 20" : "target >= 1.4"),
+                new Ratio("d", "c", "mailer, " + threads + " threads vs 1 thread", "as high as the server allows"),
+                new Ratio("d", "e", "mailer vs plain Angus, both " + threads + " threads", "about 1"),
+                new Ratio("e", "b", "plain Angus, " + threads + " threads vs 1", "the server's parallel headroom"));
+    }
+
+    private void printFailures(PrintStream out) {
+        out.println();
+        if (failures() == 0) {
+            out.println("every send checked: all " + runs.stream().mapToInt(r -> r.tally().acceptedCount()).sum()
+                    + " measured messages fully accepted, 0 failures");
+            return;
+        }
+        out.println("FAILURES: " + failures() + " measured sends failed; the figures above are not valid");
+        for (Run run : runs) {
+            for (String sample : run.tally().samples()) out.println("  round " + run.round() + " " + run.label()
+                    + ": " + sample);
+        }
+    }
+
+    private String perRound(Ratio ratio) {
+        List<String> values = new ArrayList<>();
+        for (Run n : of(ratio.numerator())) {
+            round(ratio.denominator(), n.round()).ifPresent(d -> values.add(String.format("%.2f", n.rate() / d.rate())));
+        }
+        return values.toString();
+    }
+
+    private Optional<Run> round(String label, int round) {
+        return of(label).stream().filter(r -> r.round() == round).findFirst();
+    }
+
+    private String rates(String label) {
+        List<String> values = new ArrayList<>();
+        for (Run run : of(label)) values.add(String.format("%.1f", run.rate()));
+        return values.toString();
+    }
+
+    double median(String label) {
+        double[] rates = of(label).stream().mapToDouble(Run::rate).sorted().toArray();
+        if (rates.length == 0) return Double.NaN;
+        int mid = rates.length / 2;
+        return rates.length % 2 == 1 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
+    }
+
+    private List<Run> of(String label) {
+        return runs.stream().filter(r -> r.label().equals(label)).toList();
+    }
+}

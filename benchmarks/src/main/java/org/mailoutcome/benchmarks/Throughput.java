@@ -1,0 +1,142 @@
+package org.mailoutcome.benchmarks;
+
+import jakarta.mail.Session;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.mailoutcome.testkit.SmtpServer;
+
+/**
+ * Messages per second of plain Angus Mail and of {@code OutcomeMailer}, side by side in one process, in alternating
+ * rounds: (a) static {@code Transport.send}, (b) one hand-reused Angus transport, (c) the mailer on 1 thread,
+ * (d) the mailer on T threads with T connections, (e) T hand-reused Angus transports on T threads. Every send is
+ * checked; the exit status is 1 when any failed, 2 for a bad command line.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar org.mailoutcome.benchmarks.Throughput --server 127.0.0.1:2525
+ * }</pre>
+ */
+public final class Throughput {
+    private Throughput() {
+    }
+
+    /**
+     * Runs the harness; see {@link ThroughputOptions#USAGE}.
+     *
+     * @param args the command line
+     * @throws InterruptedException if interrupted
+     */
+    public static void main(String[] args) throws InterruptedException {
+        ThroughputOptions options;
+        try {
+            options = ThroughputOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(ThroughputOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.exit(run(options, System.out) == 0 ? 0 : 1);
+    }
+
+    /**
+     * Runs the harness and prints the table and the summary.
+     *
+     * @param o the options
+     * @param out where to print
+     * @return the number of measured sends that failed
+     * @throws InterruptedException if interrupted
+     */
+    public static int run(ThroughputOptions o, PrintStream out) throws InterruptedException {
+        Optional<SmtpServer> embedded = o.server().isPresent() ? Optional.empty()
+                : Optional.of(SmtpServer.builder().starttls(o.starttls()).start());
+        try {
+            Session session = Session.getInstance(properties(o, embedded));
+            Messages messages = new Messages(List.of(o.to()), o.size());
+            List<SendClient> clients = List.of(Clients.staticSend(session, messages),
+                    Clients.reusedTransport(session, messages), Clients.mailer("c", session, messages, 1),
+                    Clients.mailer("d", session, messages, o.threads()),
+                    Clients.reusedTransports(session, messages, o.threads()));
+            try {
+                return measure(o, clients, embedded, out);
+            } finally {
+                clients.forEach(SendClient::close);
+            }
+        } finally {
+            embedded.ifPresent(SmtpServer::close);
+        }
+    }
+
+    private static int measure(ThroughputOptions o, List<SendClient> clients, Optional<SmtpServer> embedded,
+            PrintStream out) throws InterruptedException {
+        out.printf("server %s%s, %d-byte body, 1 recipient (%s), %d msgs per client per round (%d for a), "
+                + "%d rounds, T=%d, %d cores, Java %s%n", o.server().orElse("embedded testkit"),
+                o.starttls() ? " with STARTTLS" : ", plain SMTP", o.size(), o.to(), o.messages(), o.staticMessages(),
+                o.rounds(), o.threads(), Runtime.getRuntime().availableProcessors(), Runtime.version());
+        warmUp(o, clients, out);
+        Results results = new Results();
+        clients.forEach(c -> results.client(c.label(), c.name()));
+        for (int round = 1; round <= o.rounds(); round++) {
+            for (SendClient client : clients) {
+                pause(o, embedded);
+                Results.Run run = runOnce(round, client, count(o, client, o.messages()));
+                results.add(run);
+                out.println(Results.line(run, client.name()));
+            }
+        }
+        results.printSummary(out, o.starttls(), o.threads());
+        return results.failures();
+    }
+
+    private static void warmUp(ThroughputOptions o, List<SendClient> clients, PrintStream out)
+            throws InterruptedException {
+        for (SendClient client : clients) {
+            int n = count(o, client, o.warmup());
+            Tally tally = new Tally();
+            long start = System.nanoTime();
+            client.send(n, tally);
+            out.printf("warm-up   %s %-45s %6d msgs %7.2f s  failed %d %s%n", client.label(), client.name(), n,
+                    (System.nanoTime() - start) / 1e9, tally.failedCount(), tally.samples());
+        }
+    }
+
+    private static Results.Run runOnce(int round, SendClient client, int n) throws InterruptedException {
+        Tally tally = new Tally();
+        CpuMeter.Sample before = CpuMeter.now();
+        client.send(n, tally);
+        CpuMeter.Sample after = CpuMeter.now();
+        return new Results.Run(round, client.label(), n, after.wallNanos() - before.wallNanos(), tally,
+                CpuMeter.between(before, after));
+    }
+
+    /** Static sends open a connection per message: they get their own, smaller count. */
+    private static int count(ThroughputOptions o, SendClient client, int n) {
+        return client.label().equals("a") ? (int) Math.max(1, (long) n * o.staticMessages() / o.messages()) : n;
+    }
+
+    /** Lets the server's queue drain the previous client's backlog; the testkit forgets what it recorded. */
+    private static void pause(ThroughputOptions o, Optional<SmtpServer> embedded) throws InterruptedException {
+        embedded.ifPresent(SmtpServer::reset);
+        if (o.pauseMillis() > 0) Thread.sleep(o.pauseMillis());
+    }
+
+    /** The session every client uses: the server, timeouts a careful user sets, STARTTLS required if asked. */
+    static Properties properties(ThroughputOptions o, Optional<SmtpServer> embedded) {
+        Properties p = embedded.map(SmtpServer::clientProperties).orElseGet(Properties::new);
+        o.server().ifPresent(server -> {
+            p.setProperty("mail.smtp.host", server.substring(0, server.lastIndexOf(':')));
+            p.setProperty("mail.smtp.port", server.substring(server.lastIndexOf(':') + 1));
+        });
+        p.setProperty("mail.smtp.localhost", "client.lab.test");
+        p.setProperty("mail.smtp.connectiontimeout", "10000");
+        p.setProperty("mail.smtp.timeout", "60000");
+        o.writeTimeoutMillis().ifPresent(ms -> p.setProperty("mail.smtp.writetimeout", Integer.toString(ms)));
+        if (o.starttls()) {
+            p.setProperty("mail.smtp.starttls.enable", "true");
+            p.setProperty("mail.smtp.starttls.required", "true");
+            p.setProperty("mail.smtp.ssl.trust", p.getProperty("mail.smtp.host"));
+        }
+        return p;
+    }
+}

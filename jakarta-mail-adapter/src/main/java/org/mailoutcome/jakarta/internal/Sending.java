@@ -1,0 +1,125 @@
+package org.mailoutcome.jakarta.internal;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.mailoutcome.Disposition;
+import org.mailoutcome.ForwardPolicy;
+import org.mailoutcome.RetryPolicy;
+import org.mailoutcome.jakarta.DeliveryReport;
+import org.mailoutcome.jakarta.OutcomeHandler;
+import org.mailoutcome.jakarta.RecipientOutcome;
+import org.mailoutcome.jakarta.Sleeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Drives a {@link DeliveryRun} to its end: waiting on the calling thread, or on a scheduler. */
+public final class Sending {
+    private static final Logger LOG = LoggerFactory.getLogger("org.mailoutcome.jakarta.OutcomeMailer");
+
+    private final Connections connections;
+    private final RetryPolicy retryPolicy;
+    private final ForwardPolicy forwardPolicy;
+    private final Sleeper sleeper;
+    private final ScheduledExecutorService scheduler;
+
+    /** Sends over the connections with the given policies. */
+    public Sending(Connections connections, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
+            ScheduledExecutorService scheduler) {
+        this.connections = connections;
+        this.retryPolicy = retryPolicy;
+        this.forwardPolicy = forwardPolicy;
+        this.sleeper = sleeper;
+        this.scheduler = scheduler;
+    }
+
+    /** Sends, waiting between retries on this thread; an interrupt stops the retries. */
+    public DeliveryReport sync(MimeMessage mime, List<InternetAddress> envelope, OutcomeHandler handler) {
+        DeliveryRun run = start(mime, envelope);
+        DeliveryRun.Step step = run.next();
+        while (step instanceof DeliveryRun.Step.Wait wait) {
+            try {
+                sleeper.sleep(wait.delay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return finish(run.report(), handler);
+            }
+            step = run.resume();
+        }
+        return finish(((DeliveryRun.Step.Done) step).report(), handler);
+    }
+
+    /** Sends on the scheduler; retries are scheduled, no thread sleeps. */
+    public CompletableFuture<DeliveryReport> async(MimeMessage mime, List<InternetAddress> envelope,
+            OutcomeHandler handler) {
+        CompletableFuture<DeliveryReport> result = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            try {
+                DeliveryRun run = start(mime, envelope);
+                advance(run, run::next, result, handler);
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private void advance(DeliveryRun run, Supplier<DeliveryRun.Step> step, CompletableFuture<DeliveryReport> result,
+            OutcomeHandler handler) {
+        try {
+            DeliveryRun.Step next = step.get();
+            if (next instanceof DeliveryRun.Step.Wait wait) {
+                scheduler.schedule(() -> advance(run, run::resume, result, handler), wait.delay().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } else {
+                result.complete(finish(((DeliveryRun.Step.Done) next).report(), handler));
+            }
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    private DeliveryRun start(MimeMessage mime, List<InternetAddress> envelope) {
+        return new DeliveryRun(connections.transactionsFor(mime, messageId(mime)), retryPolicy, forwardPolicy,
+                envelope, sender(mime));
+    }
+
+    private static DeliveryReport finish(DeliveryReport report, OutcomeHandler handler) {
+        for (RecipientOutcome r : report.recipients()) {
+            if (r.disposition() == Disposition.SUCCESS) continue;
+            String line = DeliveryReport.describe(r.outcome());
+            if (r.disposition() == Disposition.PERMANENT) LOG.warn("{}: {}", r.address().getAddress(), line);
+            else LOG.info("{}: {}", r.address().getAddress(), line);
+        }
+        HandlerDispatch.dispatch(handler, report);
+        return report;
+    }
+
+    /** The envelope sender as Angus sends it: mail.smtp.from, else the first From. */
+    private Optional<String> sender(MimeMessage message) {
+        String from = connections.session().getProperty("mail.smtp.from");
+        if (from != null) return Optional.of(from);
+        try {
+            Address[] addresses = message.getFrom();
+            return addresses != null && addresses.length > 0 && addresses[0] instanceof InternetAddress ia
+                    ? Optional.of(ia.getAddress()) : Optional.empty();
+        } catch (MessagingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> messageId(MimeMessage message) {
+        try {
+            return Optional.ofNullable(message.getMessageID());
+        } catch (MessagingException e) {
+            return Optional.empty();
+        }
+    }
+}
