@@ -3,4 +3,6 @@ module org.mailoutcome.samples {
     requires org.mailoutcome;
     requires org.mailoutcome.jakarta;
     requires org.mailoutcome.testkit;
+
+    exports org.mailoutcome.samples;
 }

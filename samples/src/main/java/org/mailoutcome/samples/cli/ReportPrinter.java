@@ -19,6 +19,12 @@ final class ReportPrinter {
         }
         for (RecipientOutcome r : report.recipients()) {
             out.println(format.row(List.of("address"), List.of(r.address().getAddress()), r.outcome()));
+            if (format == OutcomeFormat.TEXT && r.attempts().size() > 1) {
+                for (RecipientOutcome.Attempt attempt : r.attempts()) {
+                    out.println("    attempt: " + attempt.address().getAddress() + " -> "
+                            + DeliveryReport.describe(attempt.outcome()));
+                }
+            }
         }
         if (format == OutcomeFormat.TEXT) {
             report.queueId().ifPresent(id -> out.println("queue id: " + id));

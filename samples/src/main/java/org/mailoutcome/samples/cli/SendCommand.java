@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.mailoutcome.DomainRule;
+import org.mailoutcome.ForwardPolicy;
+import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 
@@ -30,26 +33,48 @@ final class SendCommand implements Command {
     @Override
     public String usage() {
         return "send --server HOST:PORT --from A --to B [--to C ...] [--subject S] [--body TEXT | --eml FILE]"
-                + " [--starttls | --ssl] [--trust HOSTS] [--user U] [--format tsv|text|json]";
+                + " [--starttls | --ssl] [--trust HOSTS] [--user U] [--format tsv|text|json]"
+                + " [--forward-retry same-domain|registrable-domain|any|DOMAIN,...] [--retry MAX_ATTEMPTS]";
     }
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
         Args args = Args.parse(argv, Set.of("server", "from", "to", "subject", "body", "eml", "user", "format",
-                "trust"), Set.of("starttls", "ssl"));
+                "trust", "forward-retry", "retry"), Set.of("starttls", "ssl"));
         OutcomeFormat format = OutcomeFormat.parse(args.value("format").orElse("tsv"));
         Session session = Session.getInstance(properties(args));
         MimeMessage message = message(args, session);
         Address[] envelope = args.values("to").isEmpty() ? message.getAllRecipients() : addresses(args.values("to"));
         OutcomeMailer.Builder builder = OutcomeMailer.builder(session);
+        args.value("forward-retry").ifPresent(rule -> builder.forwardPolicy(ForwardPolicy.builder()
+                .domainRule(domainRule(rule)).build()));
+        args.value("retry").ifPresent(max -> builder.retryPolicy(RetryPolicy.builder().maxAttempts(number(max))
+                .build()));
         Optional<String> user = args.value("user");
-        if (user.isPresent()) builder.credentials(user.get(), password(console));
+        if (user.isPresent()) builder.credentials(user.get(), password());
         DeliveryReport report;
         try (OutcomeMailer mailer = builder.build()) {
             report = mailer.send(message, envelope);
         }
         ReportPrinter.print(report, format, console.isHeaderWanted(), console.out());
         return report.isFullyAccepted() ? 0 : 1;
+    }
+
+    static DomainRule domainRule(String rule) {
+        switch (rule) {
+            case "same-domain": return DomainRule.sameDomain();
+            case "registrable-domain": return DomainRule.sameRegistrableDomain();
+            case "any": return DomainRule.anyDomain();
+            default: return DomainRule.allowList(Set.of(rule.split(",")));
+        }
+    }
+
+    private static int number(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--retry needs a number of attempts: " + value);
+        }
     }
 
     private static Properties properties(Args args) {
@@ -87,7 +112,7 @@ final class SendCommand implements Command {
         return addresses;
     }
 
-    private String password(Console console) {
+    private String password() {
         String fromEnvironment = environment.get(PASSWORD_VARIABLE);
         if (fromEnvironment != null) return fromEnvironment;
         java.io.Console terminal = System.console();

@@ -13,9 +13,10 @@ class DemoCommandIT {
         assertThat(run.lines()).hasSize(9);
         assertThat(run.lines()).contains(
                 "alice@lab.test\tAccepted\t250\t2.1.5\tSUCCESS\tNONE\t-",
+                "grey@lab.test\tAccepted\t250\t2.1.5\tSUCCESS\tNONE\t-",
+                "moved@lab.test\tAccepted\t250\t2.1.5\tSUCCESS\tNONE\t-",
                 "fwd@lab.test\tWillForward\t251\t2.1.5\tSUCCESS\tMOVED\talice@new.example",
                 "unverified@lab.test\tAcceptedUnverified\t252\t2.1.5\tSUCCESS\tNONE\t-",
-                "moved@lab.test\tNotLocalNoRelay\t551\t5.1.6\tPERMANENT\tMOVED\tmoved@new.example",
                 "gone@lab.test\tNotLocalNoRelay\t550\t5.1.6\tPERMANENT\tMOVED\tbob@new.example");
     }
 }

@@ -24,6 +24,17 @@ class SendCommandIT {
     }
 
     @Test
+    void forwardRetryFollowsTheForwardPathAndReportsOnTheOriginalRow() {
+        smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 User not local; please try <new@example.test>");
+        CliRun run = CliRun.of("", "send", "--server", "127.0.0.1:" + smtp.port(), "--from", "me@client.test",
+                "--to", "moved@example.test", "--forward-retry", "same-domain");
+        assertThat(run.lines()).containsExactly("moved@example.test\tAccepted\t250\t2.1.5\tSUCCESS\tNONE\t-");
+        assertThat(run.status()).isZero();
+        assertThat(smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0).envelopeRecipients())
+                .containsExactly("new@example.test");
+    }
+
+    @Test
     void missingServerIsAUsageError() {
         CliRun run = CliRun.of("", "send", "--from", "me@client.test", "--to", "a@example.test");
         assertThat(run.status()).isEqualTo(2);
