@@ -82,7 +82,8 @@ public final class Maillog {
             throw new UncheckedIOException(e);
         }
         if (log.length <= mark) return List.of();
-        String text = new String(log, Math.toIntExact(mark), log.length - Math.toIntExact(mark), StandardCharsets.UTF_8);
+        int from = Math.toIntExact(mark);
+        String text = new String(log, from, log.length - from, StandardCharsets.UTF_8);
         int end = text.lastIndexOf('\n');
         return end < 0 ? List.of() : text.substring(0, end).lines().toList();
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,13 +70,14 @@ public final class PostfixServer implements AutoCloseable {
         Path run = Objects.requireNonNull(runDir, "runDir").toAbsolutePath();
         for (int attempt = 1; ; attempt++) {
             PostfixServer server = new PostfixServer(scripts, run, consecutiveFreePorts());
-            String failure = server.script("start.sh", String.valueOf(server.port));
-            if (failure.isEmpty()) failure = server.greetingFailure();
+            Optional<String> failure = server.script("start.sh", String.valueOf(server.port))
+                    .or(server::greetingFailure);
             if (failure.isEmpty()) return server;
             String tail = server.maillog.tail(TAIL_LINES);
             server.script("stop.sh");
             if (attempt < START_ATTEMPTS && tail.contains("Address already in use")) continue;
-            throw new IllegalStateException("Postfix did not start from " + scripts + " in " + run + ": " + failure
+            throw new IllegalStateException("Postfix did not start from " + scripts + " in " + run + ": "
+                    + failure.get()
                     + "\n--- end of " + server.maillog.file() + " ---\n" + tail);
         }
     }
@@ -123,12 +125,13 @@ public final class PostfixServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        String failure = script("stop.sh");
-        if (!failure.isEmpty()) throw new IllegalStateException("Postfix did not stop: " + failure);
+        script("stop.sh").ifPresent(failure -> {
+            throw new IllegalStateException("Postfix did not stop: " + failure);
+        });
     }
 
-    /** Runs a recipe script with the run directory and the arguments; "" on success, else what went wrong. */
-    private String script(String name, String... args) {
+    /** Runs a recipe script with the run directory and the arguments; what went wrong, if anything. */
+    private Optional<String> script(String name, String... args) {
         Path output = runDir.resolve(name.replace(".sh", ".out"));
         try {
             Files.createDirectories(runDir);
@@ -141,20 +144,20 @@ public final class PostfixServer implements AutoCloseable {
                     .start();
             if (!process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return name + " did not finish within " + SCRIPT_TIMEOUT_SECONDS + " s: " + read(output);
+                return Optional.of(name + " did not finish within " + SCRIPT_TIMEOUT_SECONDS + " s: " + read(output));
             }
             int exit = process.exitValue();
-            return exit == 0 ? "" : name + " exited with " + exit + ": " + read(output);
+            return exit == 0 ? Optional.empty() : Optional.of(name + " exited with " + exit + ": " + read(output));
         } catch (IOException e) {
-            return "cannot run " + name + ": " + e;
+            return Optional.of("cannot run " + name + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted while running " + name;
+            return Optional.of("interrupted while running " + name);
         }
     }
 
-    /** "" when both listeners greet with 220, else what they did. */
-    private String greetingFailure() {
+    /** Empty when both listeners greet with 220, else what they did. */
+    private Optional<String> greetingFailure() {
         for (int p : new int[] {port(), untrustedPort()}) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(HOST, p), GREETING_TIMEOUT_MILLIS);
@@ -163,13 +166,13 @@ public final class PostfixServer implements AutoCloseable {
                         StandardCharsets.US_ASCII)).readLine();
                 socket.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
                 if (greeting == null || !greeting.startsWith("220")) {
-                    return "port " + p + " greeted with " + (greeting == null ? "nothing (closed)" : greeting);
+                    return Optional.of("port " + p + " greeted with " + (greeting == null ? "nothing" : greeting));
                 }
             } catch (IOException e) {
-                return "no greeting on port " + p + ": " + e;
+                return Optional.of("no greeting on port " + p + ": " + e);
             }
         }
-        return "";
+        return Optional.empty();
     }
 
     /** A free port on loopback whose successor is free too (bind port 0, then try the next one). */

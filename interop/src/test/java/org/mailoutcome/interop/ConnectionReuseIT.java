@@ -46,10 +46,11 @@ class ConnectionReuseIT {
         List<String> disconnects = postfix.maillog().await(mark, Pattern.compile("disconnect from " + client), 1,
                 LOG_WAIT);
         assertThat(disconnects).singleElement().asString().contains(" mail=20 ").contains(" data=20 ");
-        List<String> connects = postfix.maillog().matching(mark, Pattern.compile("postfix/smtpd\\[\\d+\\]: connect from "));
+        List<String> connects = postfix.maillog().matching(mark,
+                Pattern.compile("postfix/smtpd\\[\\d+\\]: connect from "));
         assertThat(connects).as("connections opened during the test").singleElement().asString().contains(
                 "connect from localhost[127.0.0.1]:" + ports.get(0));
-        System.out.println("interop: reuse      " + MESSAGES + " messages -> " + connects.size() + " connection; maillog: "
-                + disconnects.get(0));
+        System.out.println("interop: reuse      " + MESSAGES + " messages -> " + connects.size()
+                + " connection; maillog: " + disconnects.get(0));
     }
 }

@@ -51,6 +51,8 @@ class ExceptionDecoderIT {
         for (int i = 1; i < ENVELOPE.length; i++) {
             assertThat(decoded.recipients().get(i).outcome()).isEqualTo(mailed.recipients().get(i).outcome());
         }
+        assertThat(decoded.recipient("moved@lab.test").orElseThrow().outcome().forwardPath())
+                .contains("alice@new.example");
         DeliveryOutcome alice = decoded.recipients().get(0).outcome();
         assertThat(alice).isInstanceOf(Accepted.class);
         if (reportSuccess) {

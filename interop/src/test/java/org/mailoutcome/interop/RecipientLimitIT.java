@@ -67,13 +67,32 @@ class RecipientLimitIT {
         assertThat(fourth.outcome()).isInstanceOf(Accepted.class);
         assertThat(report.isFullyAccepted()).isTrue();
 
-        List<String> queued = postfix.maillog().await(mark, Pattern.compile("postfix/cleanup\\[\\d+\\]: \\w+: message-id="
-                + Pattern.quote(report.messageId().orElseThrow())), 2, LOG_WAIT);
+        List<String> queued = postfix.maillog().await(mark, Pattern.compile(
+                "postfix/cleanup\\[\\d+\\]: \\w+: message-id=" + Pattern.quote(report.messageId().orElseThrow())), 2,
+                LOG_WAIT);
         assertThat(queued).hasSize(2);
         assertThat(deliveredTo(mark, queueId(queued.get(0)))).containsExactlyInAnyOrder(
                 "alice@lab.test", "bob@lab.test", "postmaster@lab.test");
         assertThat(deliveredTo(mark, queueId(queued.get(1)))).containsExactly("ok@lab.test");
         assertThat(report.queueId()).contains(queueId(queued.get(1)));
+    }
+
+    @Test
+    void sevenRecipientsAreAllDeliveredInThreeTransactions() {
+        long mark = postfix.maillog().mark();
+        String[] seven = {"alice@lab.test", "bob@lab.test", "postmaster@lab.test", "ok@lab.test", "carol@lab.test",
+            "dave@lab.test", "erin@lab.test"};
+        DeliveryReport report = Scenarios.print("limit7", mailer.send(Mails.message(session, seven)));
+
+        assertThat(report.isFullyAccepted()).isTrue();
+        assertThat(report.recipients()).extracting(r -> r.attempts().size()).containsExactly(1, 1, 1, 2, 2, 2, 3);
+        List<String> queued = postfix.maillog().await(mark, Pattern.compile(
+                "postfix/cleanup\\[\\d+\\]: \\w+: message-id=" + Pattern.quote(report.messageId().orElseThrow())), 3,
+                LOG_WAIT);
+        assertThat(queued).hasSize(3);
+        assertThat(deliveredTo(mark, queueId(queued.get(0)))).containsExactlyInAnyOrder(seven[0], seven[1], seven[2]);
+        assertThat(deliveredTo(mark, queueId(queued.get(1)))).containsExactlyInAnyOrder(seven[3], seven[4], seven[5]);
+        assertThat(deliveredTo(mark, queueId(queued.get(2)))).containsExactly(seven[6]);
     }
 
     /** The recipients Postfix's discard transport logged for a queue id, once the queue file is removed. */

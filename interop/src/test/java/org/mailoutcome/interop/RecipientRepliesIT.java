@@ -137,7 +137,8 @@ class RecipientRepliesIT {
 
     @Test
     void remoteRecipientIsRelayedForATrustedClientAndRelayDeniedForAnUntrustedOne() {
-        DeliveryReport trusted = Scenarios.print("relay", mailer.send(Mails.message(session, "someone@remote.example")));
+        DeliveryReport trusted = Scenarios.print("relay",
+                mailer.send(Mails.message(session, "someone@remote.example")));
         assertThat(trusted.recipients().get(0).outcome()).isInstanceOf(Accepted.class);
 
         Properties untrusted = Mails.properties(postfix);
@@ -163,7 +164,7 @@ class RecipientRepliesIT {
         assertThat(outcome.disposition()).isEqualTo(expected.disposition());
         assertThat(outcome.reason()).isEqualTo(expected.reason());
         assertThat(outcome.forwardPath()).isEqualTo(expected.forwardPath());
-        assertThat(outcome.reply().orElseThrow().text()).contains("<" + expected.address() + ">: Recipient address rejected: "
-                + expected.text());
+        assertThat(outcome.reply().orElseThrow().text())
+                .contains("<" + expected.address() + ">: Recipient address rejected: " + expected.text());
     }
 }

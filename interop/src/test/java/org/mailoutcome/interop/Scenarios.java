@@ -18,7 +18,7 @@ final class Scenarios {
     private Scenarios() {
     }
 
-    /** Prints every attempt of every recipient, e.g. {@code interop: relocated moved@lab.test  550 5.1.6 ... -> ...}. */
+    /** Prints every attempt of every recipient: {@code interop: refused moved@lab.test 550 5.1.6 ... -> ...}. */
     static DeliveryReport print(String scenario, DeliveryReport report) {
         for (RecipientOutcome r : report.recipients()) {
             List<RecipientOutcome.Attempt> attempts = r.attempts();
@@ -36,7 +36,7 @@ final class Scenarios {
         System.out.printf("interop: %-10s %-22s %s -> %s%s%n", scenario, recipient, reply, describe(outcome), note);
     }
 
-    /** Record, disposition, reason, forward path if any, and stage: {@code NotLocalNoRelay PERMANENT MOVED x@y at RCPT}. */
+    /** Record, disposition, reason, forward path, stage: {@code NotLocalNoRelay PERMANENT MOVED x@y at RCPT}. */
     static String describe(DeliveryOutcome outcome) {
         return outcome.name() + " " + outcome.disposition() + " " + outcome.reason()
                 + outcome.forwardPath().map(path -> " " + path).orElse("") + " at " + outcome.stage();
