@@ -48,10 +48,7 @@ public final class Transcript {
 
     /** A reply came (raw, {@code \n}-joined); a reply without a command is a greeting or an AUTH continuation. */
     void replyReceived(String raw) {
-        if (!pending) {
-            pendingStage = exchanges.isEmpty() ? Stage.CONNECT : Stage.AUTH;
-            pendingCommand = "";
-        }
+        expectUnsolicited();
         String kept = pendingStage == Stage.AUTH ? withoutText(raw) : raw;
         LOG.debug("S: {}", kept);
         close(Optional.of(kept), Optional.empty());
@@ -69,12 +66,16 @@ public final class Transcript {
 
     /** No reply came. */
     void replyLost(String why) {
-        if (!pending) {
-            pendingStage = exchanges.isEmpty() ? Stage.CONNECT : Stage.AUTH;
-            pendingCommand = "";
-        }
+        expectUnsolicited();
         LOG.debug("S: (no reply: {})", why);
         close(Optional.empty(), Optional.of(why));
+    }
+
+    /** A reply with no recorded command before it: the greeting, or a step of an AUTH exchange. */
+    private void expectUnsolicited() {
+        if (pending) return;
+        pendingStage = exchanges.isEmpty() ? Stage.CONNECT : Stage.AUTH;
+        pendingCommand = "";
     }
 
     private void close(Optional<String> reply, Optional<String> failure) {
