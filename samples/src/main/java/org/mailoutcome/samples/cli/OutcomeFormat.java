@@ -3,8 +3,13 @@ package org.mailoutcome.samples.cli;
 import java.util.List;
 import java.util.Locale;
 import org.mailoutcome.DeliveryOutcome;
+import org.mailoutcome.Explanation;
 
-/** Renders outcomes as the tool's TSV, JSON or text rows. Columns: record, code, enhanced, disposition, reason, forwardPath. */
+/**
+ * Renders outcomes as the tool's TSV, JSON or text rows. Columns: record, code, enhanced, disposition, reason,
+ * forwardPath. Text rows add the reply below, then the outcome's summary and recommended action
+ * ({@link Explanation}).
+ */
 enum OutcomeFormat {
     TSV, JSON, TEXT;
 
@@ -66,7 +71,38 @@ enum OutcomeFormat {
             out.append(width == 0 ? values.get(i) : String.format("%-" + width + "s ", values.get(i)));
         }
         outcome.reply().ifPresent(r -> out.append("\n    ").append(r.toString().replace("\n", "\n    ")));
-        return out.toString().stripTrailing();
+        Explanation explanation = Explanation.of(outcome);
+        StringBuilder text = new StringBuilder(out.toString().stripTrailing());
+        labelled(text, "summary: ", explanation.summary());
+        labelled(text, "action:  ", explanation.action());
+        return text.toString();
+    }
+
+    /** The width of wrapped text lines, indent included. */
+    static final int TEXT_WIDTH = 100;
+
+    /** Appends {@code "\n    label text"}, wrapped under the text's first column. */
+    private static void labelled(StringBuilder out, String label, String text) {
+        String indent = "    " + " ".repeat(label.length());
+        List<String> lines = wrap(text, TEXT_WIDTH - indent.length());
+        out.append("\n    ").append(label).append(lines.get(0));
+        lines.subList(1, lines.size()).forEach(line -> out.append('\n').append(indent).append(line));
+    }
+
+    /** Greedy word wrap; a word longer than {@code width} gets a line of its own. Never empty. */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** TSV cells never contain tabs or newlines: multi-line values are joined with a literal \n. */
