@@ -16,6 +16,8 @@ public final class MailOutcomeCli {
         commands.put("demo", new DemoCommand());
         commands.put("classify", new ClassifyCommand());
         commands.put("send", new SendCommand(System.getenv()));
+        commands.put("probe", new ProbeCommand());
+        commands.put("explain", new ExplainCommand());
         return commands;
     }
 
