@@ -32,7 +32,11 @@ done
 for i in $(seq 1 100); do taken "$port" && break; sleep 0.1; done
 
 status=0
-run() { echo; echo "== $*"; java -cp "$jar" org.mailoutcome.benchmarks.Throughput --server "127.0.0.1:$port" "$@" || status=1; }
+run() {
+  echo; echo "== Throughput --server 127.0.0.1:$port $*"
+  java -cp "$jar" org.mailoutcome.benchmarks.Throughput --server "127.0.0.1:$port" \
+    --postfix-pid "$run_dir/queue/pid/master.pid" "$@" || status=1
+}
 run "$@"
 run --starttls "$@"
 if $jmh; then

@@ -7,15 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Where the CPU went during a run: this JVM, Postfix's processes, and the whole machine's busy, I/O-wait and steal
- * time, from {@code /proc} (Linux; left out elsewhere). What is busy but neither the client nor Postfix is other
- * load on the shared machine: noise.
+ * Where the CPU went during a run: this JVM, the Postfix under test, and the whole machine's busy, I/O-wait and
+ * steal time, from {@code /proc} (Linux; left out elsewhere). What is busy but neither the client nor that Postfix
+ * is other load on the shared machine: noise.
  *
- * <p>Postfix's time is the user and system time of its daemons plus the time of the children its {@code master}
- * has reaped, so {@code smtpd} processes that exit during a run are counted too.
+ * <p>Postfix's time is that of its {@code master} (named by its pid file) and of the master's children (smtpd,
+ * cleanup, qmgr, ...), plus the time of the children the master has reaped, so {@code smtpd} processes that exit
+ * during a run are counted too. Another Postfix on the machine is not counted.
  */
 final class CpuMeter {
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -23,44 +23,53 @@ final class CpuMeter {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** USER_HZ: the unit of {@code /proc} times on every Linux architecture the JDK runs on. */
     private static final double TICKS_PER_SECOND = 100;
-    private static final Set<String> POSTFIX = Set.of("master", "smtpd", "cleanup", "qmgr", "trivial-rewrite",
-            "discard", "tlsmgr", "anvil", "proxymap", "scache", "postlogd", "pickup", "bounce", "verify", "flush",
-            "showq", "error", "local", "smtp", "postdrop", "sendmail");
+
+    private final Optional<Path> masterPidFile;
+
+    /**
+     * A meter.
+     *
+     * @param masterPidFile Postfix's {@code master.pid} ({@code queue_directory/pid/master.pid}), empty when the
+     *     server is not a local Postfix
+     */
+    CpuMeter(Optional<Path> masterPidFile) {
+        this.masterPidFile = masterPidFile;
+    }
 
     /** A point in time: wall clock, this JVM's CPU time, Postfix's CPU ticks, the machine's counters. */
-    record Sample(long wallNanos, long processCpuNanos, long postfixTicks, Optional<long[]> procStat) {
+    record Sample(long wallNanos, long processCpuNanos, Optional<Long> postfixTicks, Optional<long[]> procStat) {
     }
 
     /**
      * Cores in use on average between two samples.
      *
      * @param client this JVM (with {@code --embedded}, the server too)
-     * @param postfix Postfix's daemons
+     * @param postfix the Postfix under test, when known
      * @param busy the whole machine: user, nice, system, irq, softirq
      * @param iowait the whole machine waiting for I/O (an fsync-bound server shows here)
      * @param steal taken by the hypervisor for other guests
      */
-    record Usage(double client, double postfix, Optional<Double> busy, Optional<Double> iowait,
+    record Usage(double client, Optional<Double> postfix, Optional<Double> busy, Optional<Double> iowait,
             Optional<Double> steal) {
         String describe() {
             if (busy.isEmpty()) return String.format("client %.2f cores", client);
-            double other = Math.max(0, busy.get() - client - postfix);
-            return String.format("cores: client %.2f postfix %.2f other %.2f iowait %.2f steal %.2f", client, postfix,
-                    other, iowait.orElse(0.0), steal.orElse(0.0));
+            double other = Math.max(0, busy.get() - client - postfix.orElse(0.0));
+            return String.format("cores: client %.2f postfix %s other %.2f iowait %.2f steal %.2f", client,
+                    postfix.map(p -> String.format("%.2f", p)).orElse("-"), other, iowait.orElse(0.0),
+                    steal.orElse(0.0));
         }
     }
 
-    private CpuMeter() {
-    }
-
-    static Sample now() {
-        return new Sample(System.nanoTime(), OS.getProcessCpuTime(), postfixTicks(), procStat());
+    Sample now() {
+        return new Sample(System.nanoTime(), OS.getProcessCpuTime(), masterPidFile.flatMap(CpuMeter::postfixTicks),
+                procStat());
     }
 
     static Usage between(Sample from, Sample to) {
         double seconds = (to.wallNanos - from.wallNanos) / 1e9;
         double client = (to.processCpuNanos - from.processCpuNanos) / 1e9 / seconds;
-        double postfix = (to.postfixTicks - from.postfixTicks) / TICKS_PER_SECOND / seconds;
+        Optional<Double> postfix = from.postfixTicks.flatMap(f -> to.postfixTicks.map(t -> (t - f)
+                / TICKS_PER_SECOND / seconds));
         if (from.procStat.isEmpty() || to.procStat.isEmpty()) {
             return new Usage(client, postfix, Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -84,28 +93,31 @@ final class CpuMeter {
         }
     }
 
-    /** utime + stime + cutime + cstime of every process named like a Postfix daemon; 0 without {@code /proc}. */
-    private static long postfixTicks() {
-        long ticks = 0;
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path process : processes) ticks += postfixTicks(process.resolve("stat"));
+    /** The ticks of the master (its reaped children included) and of its live children. */
+    private static Optional<Long> postfixTicks(Path masterPidFile) {
+        try {
+            String master = Files.readString(masterPidFile).trim();
+            long ticks = 0;
+            try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path process : processes) ticks += ticks(process, master);
+            }
+            return Optional.of(ticks);
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return Optional.empty();
         }
-        return ticks;
     }
 
-    private static long postfixTicks(Path stat) {
+    /** utime + stime + cutime + cstime of the master or one of its children, else 0. */
+    private static long ticks(Path process, String master) {
         try {
-            String line = Files.readString(stat);
-            int open = line.indexOf('(');
-            int close = line.lastIndexOf(')');
-            if (!POSTFIX.contains(line.substring(open + 1, close))) return 0;
-            String[] f = line.substring(close + 2).split(" ");
-            // after the name: state(0) ... utime(11) stime(12) cutime(13) cstime(14)
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            String line = Files.readString(process.resolve("stat"));
+            // after "pid (name) ": state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
+            String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            boolean ours = process.getFileName().toString().equals(master) || f[1].equals(master);
+            return ours ? Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                    + Long.parseLong(f[14]) : 0;
         } catch (IOException | RuntimeException e) {
-            return 0; // the process ended meanwhile
+            return 0; // the process ended meanwhile: its time is in the master's cutime/cstime
         }
     }
 }

@@ -2,6 +2,7 @@ package org.mailoutcome.benchmarks;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,11 @@ final class Results {
     record Run(int round, String label, int messages, long nanos, Tally tally, CpuMeter.Usage usage) {
         double rate() {
             return messages * 1e9 / nanos;
+        }
+
+        /** This JVM's CPU time per message, all its threads (timers, GC, JIT) included. */
+        double clientMicrosPerMessage() {
+            return usage.client() * 1e6 / rate();
         }
     }
 
@@ -37,17 +43,18 @@ final class Results {
 
     /** One line per run, printed as it ends. */
     static String line(Run run, String name) {
-        return String.format("round %d  %s %-45s %6d msgs %7.2f s %8.1f msg/s  %s  failed %d", run.round(),
-                run.label(), name, run.messages(), run.nanos() / 1e9, run.rate(), run.usage().describe(),
-                run.tally().failedCount());
+        return String.format("round %d  %s %-45s %6d msgs %7.2f s %8.1f msg/s %6.0f us CPU/msg  %s  failed %d",
+                run.round(), run.label(), name, run.messages(), run.nanos() / 1e9, run.rate(),
+                run.clientMicrosPerMessage(), run.usage().describe(), run.tally().failedCount());
     }
 
     void printSummary(PrintStream out, boolean starttls, int threads) {
         out.println();
-        out.println("median msg/s per client (rounds in brackets)");
+        out.println("median msg/s per client (rounds in brackets), and the client's median CPU time per message");
         for (Map.Entry<String, String> client : names.entrySet()) {
-            out.printf("  %s %-45s %8.1f  %s%n", client.getKey(), client.getValue(), median(client.getKey()),
-                    rates(client.getKey()));
+            out.printf("  %s %-45s %8.1f  %-45s %6.0f us CPU/msg%n", client.getKey(), client.getValue(),
+                    median(client.getKey()), rates(client.getKey()), median(of(client.getKey()).stream()
+                            .mapToDouble(Run::clientMicrosPerMessage).toArray()));
         }
         out.println();
         out.println("ratios of the medians (per round in brackets: the paired comparison)");
@@ -85,7 +92,8 @@ final class Results {
     private String perRound(Ratio ratio) {
         List<String> values = new ArrayList<>();
         for (Run n : of(ratio.numerator())) {
-            round(ratio.denominator(), n.round()).ifPresent(d -> values.add(String.format("%.2f", n.rate() / d.rate())));
+            round(ratio.denominator(), n.round())
+                    .ifPresent(d -> values.add(String.format("%.2f", n.rate() / d.rate())));
         }
         return values.toString();
     }
@@ -101,10 +109,15 @@ final class Results {
     }
 
     double median(String label) {
-        double[] rates = of(label).stream().mapToDouble(Run::rate).sorted().toArray();
-        if (rates.length == 0) return Double.NaN;
-        int mid = rates.length / 2;
-        return rates.length % 2 == 1 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
+        return median(of(label).stream().mapToDouble(Run::rate).toArray());
+    }
+
+    private static double median(double[] values) {
+        if (values.length == 0) return Double.NaN;
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private List<Run> of(String label) {

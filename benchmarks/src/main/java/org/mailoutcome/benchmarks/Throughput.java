@@ -2,6 +2,7 @@ package org.mailoutcome.benchmarks;
 
 import jakarta.mail.Session;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -54,10 +55,7 @@ public final class Throughput {
         try {
             Session session = Session.getInstance(properties(o, embedded));
             Messages messages = new Messages(List.of(o.to()), o.size());
-            List<SendClient> clients = List.of(Clients.staticSend(session, messages),
-                    Clients.reusedTransport(session, messages), Clients.mailer("c", session, messages, 1),
-                    Clients.mailer("d", session, messages, o.threads()),
-                    Clients.reusedTransports(session, messages, o.threads()));
+            List<SendClient> clients = clients(o, session, messages);
             try {
                 return measure(o, clients, embedded, out);
             } finally {
@@ -68,19 +66,36 @@ public final class Throughput {
         }
     }
 
+    private static List<SendClient> clients(ThroughputOptions o, Session session, Messages messages) {
+        List<SendClient> clients = new ArrayList<>();
+        for (char label : o.clients().toCharArray()) {
+            switch (label) {
+                case 'a': clients.add(Clients.staticSend(session, messages)); break;
+                case 'b': clients.add(Clients.reusedTransport(session, messages)); break;
+                case 'c': clients.add(Clients.mailer("c", session, messages, 1)); break;
+                case 'd': clients.add(Clients.mailer("d", session, messages, o.threads())); break;
+                default: clients.add(Clients.reusedTransports(session, messages, o.threads())); break;
+            }
+        }
+        return clients;
+    }
+
     private static int measure(ThroughputOptions o, List<SendClient> clients, Optional<SmtpServer> embedded,
             PrintStream out) throws InterruptedException {
         out.printf("server %s%s, %d-byte body, 1 recipient (%s), %d msgs per client per round (%d for a), "
-                + "%d rounds, T=%d, %d cores, Java %s%n", o.server().orElse("embedded testkit"),
+                + "%d rounds, T=%d, %d cores, Java %s%s%n", o.server().orElse("embedded testkit"),
                 o.starttls() ? " with STARTTLS" : ", plain SMTP", o.size(), o.to(), o.messages(), o.staticMessages(),
-                o.rounds(), o.threads(), Runtime.getRuntime().availableProcessors(), Runtime.version());
+                o.rounds(), o.threads(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
+                o.writeTimeoutMillis().map(ms -> ", writetimeout " + ms + " ms").orElse("")
+                        + (o.tcpNoDelay() ? ", TCP_NODELAY" : ""));
         warmUp(o, clients, out);
+        CpuMeter meter = new CpuMeter(o.postfixPidFile());
         Results results = new Results();
         clients.forEach(c -> results.client(c.label(), c.name()));
         for (int round = 1; round <= o.rounds(); round++) {
             for (SendClient client : clients) {
                 pause(o, embedded);
-                Results.Run run = runOnce(round, client, count(o, client, o.messages()));
+                Results.Run run = runOnce(meter, round, client, count(o, client, o.messages()));
                 results.add(run);
                 out.println(Results.line(run, client.name()));
             }
@@ -101,11 +116,12 @@ public final class Throughput {
         }
     }
 
-    private static Results.Run runOnce(int round, SendClient client, int n) throws InterruptedException {
+    private static Results.Run runOnce(CpuMeter meter, int round, SendClient client, int n)
+            throws InterruptedException {
         Tally tally = new Tally();
-        CpuMeter.Sample before = CpuMeter.now();
+        CpuMeter.Sample before = meter.now();
         client.send(n, tally);
-        CpuMeter.Sample after = CpuMeter.now();
+        CpuMeter.Sample after = meter.now();
         return new Results.Run(round, client.label(), n, after.wallNanos() - before.wallNanos(), tally,
                 CpuMeter.between(before, after));
     }
@@ -131,6 +147,7 @@ public final class Throughput {
         p.setProperty("mail.smtp.localhost", "client.lab.test");
         p.setProperty("mail.smtp.connectiontimeout", "10000");
         p.setProperty("mail.smtp.timeout", "60000");
+        if (o.tcpNoDelay()) p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
         o.writeTimeoutMillis().ifPresent(ms -> p.setProperty("mail.smtp.writetimeout", Integer.toString(ms)));
         if (o.starttls()) {
             p.setProperty("mail.smtp.starttls.enable", "true");

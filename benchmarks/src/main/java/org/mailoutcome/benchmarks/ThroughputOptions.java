@@ -1,5 +1,6 @@
 package org.mailoutcome.benchmarks;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -13,13 +14,17 @@ import java.util.Optional;
  * @param rounds measured rounds
  * @param warmup messages per client sent before the first round
  * @param starttls whether every client upgrades its connections with STARTTLS (required, certificate trusted)
- * @param writeTimeoutMillis {@code mail.smtp.writetimeout} for the plain Angus clients, empty for Angus's default
- *     (none); the mailer sets 60 s itself unless the session has one
+ * @param writeTimeoutMillis {@code mail.smtp.writetimeout} in the session of every client, empty for Angus's
+ *     default (none); the mailer sets 60 s itself when the session has none
  * @param pauseMillis pause between two clients, so the server's queue drains the backlog of the previous one
  * @param to the envelope recipient
+ * @param postfixPidFile the {@code master.pid} of the Postfix under test, to report its CPU use
+ * @param clients the labels of the clients to run, in order ({@code "abcde"} for all)
+ * @param tcpNoDelay whether every client's sockets get {@code TCP_NODELAY} (see {@link NoDelaySocketFactory})
  */
 public record ThroughputOptions(Optional<String> server, int messages, int staticMessages, int size, int threads,
-        int rounds, int warmup, boolean starttls, Optional<Integer> writeTimeoutMillis, int pauseMillis, String to) {
+        int rounds, int warmup, boolean starttls, Optional<Integer> writeTimeoutMillis, int pauseMillis, String to,
+        Optional<Path> postfixPidFile, String clients, boolean tcpNoDelay) {
 
     /** How to call the harness. */
     public static final String USAGE = String.join("\n",
@@ -31,9 +36,12 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
             "  --rounds R            measured rounds (default 3)",
             "  --warmup W            messages per client before the first round (default min(N, 1000))",
             "  --starttls            STARTTLS on every connection (required; mail.smtp.ssl.trust=127.0.0.1)",
-            "  --writetimeout MS     mail.smtp.writetimeout for the plain Angus clients (default: none, as Angus)",
+            "  --writetimeout MS     mail.smtp.writetimeout, all clients (default none as Angus; the mailer then 60 s)",
             "  --pause MS            pause between clients, letting the server drain its queue (default 1000)",
-            "  --to ADDRESS          the recipient (default alice@lab.test)");
+            "  --to ADDRESS          the recipient (default alice@lab.test)",
+            "  --postfix-pid FILE    master.pid of the Postfix under test: report its CPU use",
+            "  --clients LABELS      which clients to run, e.g. bc (default abcde; ratios need both sides)",
+            "  --tcp-nodelay         TCP_NODELAY on every client's sockets (mail.smtp.socketFactory)");
 
     /**
      * Parses the command line.
@@ -48,6 +56,7 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
             String arg = args[i];
             if (arg.equals("--embedded")) p.embedded = true;
             else if (arg.equals("--starttls")) p.starttls = true;
+            else if (arg.equals("--tcp-nodelay")) p.tcpNoDelay = true;
             else if (i + 1 < args.length && arg.startsWith("--")) p.set(arg, args[++i]);
             else throw new IllegalArgumentException("unknown or incomplete argument: " + arg);
         }
@@ -59,6 +68,7 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
         private String server;
         private boolean embedded;
         private boolean starttls;
+        private boolean tcpNoDelay;
         private int messages = 2000;
         private Integer staticMessages;
         private int size = 2048;
@@ -68,6 +78,8 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
         private Integer writeTimeout;
         private int pause = 1000;
         private String to = "alice@lab.test";
+        private Path postfixPidFile;
+        private String clients = "abcde";
 
         void set(String name, String value) {
             switch (name) {
@@ -81,6 +93,8 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
                 case "--writetimeout": writeTimeout = positive(name, value); break;
                 case "--pause": pause = atLeastZero(name, value); break;
                 case "--to": to = value; break;
+                case "--postfix-pid": postfixPidFile = Path.of(value); break;
+                case "--clients": clients = value; break;
                 default: throw new IllegalArgumentException("unknown argument: " + name);
             }
         }
@@ -92,10 +106,14 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
             if (server != null && !server.matches("[^:]+:\\d{1,5}")) {
                 throw new IllegalArgumentException("--server must be HOST:PORT: " + server);
             }
+            if (!clients.matches("[a-e]+")) {
+                throw new IllegalArgumentException("--clients must be letters a-e: " + clients);
+            }
             int statics = staticMessages != null ? staticMessages : starttls ? Math.max(messages / 20, 1) : messages;
             int warm = warmup != null ? warmup : Math.min(messages, 1000);
             return new ThroughputOptions(Optional.ofNullable(server), messages, statics, size, threads, rounds, warm,
-                    starttls, Optional.ofNullable(writeTimeout), pause, to);
+                    starttls, Optional.ofNullable(writeTimeout), pause, to, Optional.ofNullable(postfixPidFile),
+                    clients, tcpNoDelay);
         }
 
         private static int positive(String name, String value) {
