@@ -152,6 +152,8 @@ public final class ReasonClassifier {
     /** What RFC 5321 (and RFC 7504 for 521/556) says a basic code means, when nothing finer is known. */
     private static final Map<Integer, Reason> CODES = Map.of(421, SYSTEM, 451, SYSTEM, 452, SYSTEM,
             521, NETWORK, 556, NETWORK, 551, MOVED, 552, MAILBOX_FULL, 553, SYNTAX);
+    /** How much of a reply's text is read for its reason. */
+    static final int MAX_WORDS = 4096;
     private static final Set<Integer> AUTH_CODES = Set.of(530, 534, 535, 538);
     private static final Set<Integer> PROTOCOL_CODES = Set.of(500, 501, 502, 503, 504, 555);
 
@@ -185,20 +187,25 @@ public final class ReasonClassifier {
         return firstMatch(WEAK, words, permanent).orElse(CODES.getOrDefault(code, UNKNOWN));
     }
 
-    /** Lower case, blanks and line breaks as single spaces, codes at line starts dropped (wrapped phrases match). */
+    /**
+     * Lower case, blanks and line breaks as single spaces, codes at line starts dropped (wrapped phrases match); at
+     * most the first {@link #MAX_WORDS} characters, so a multi-megabyte reply from a broken or hostile server costs
+     * no more than a long real one (real replies are under 1 KiB; the phrases that decide come first).
+     */
     private static String words(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_WORDS));
         int lineStart = 0;
         while (true) {
             int eol = text.indexOf('\n', lineStart);
             int end = eol < 0 ? text.length() : eol;
             space(out);
             for (int i = afterCodes(text, lineStart, end); i < end; i++) {
+                if (out.length() >= MAX_WORDS) return out.toString();
                 char c = text.charAt(i);
                 if (c == ' ' || c == '\t' || c == '\r') space(out);
                 else out.append(Character.toLowerCase(c));
             }
-            if (eol < 0) return out.toString();
+            if (eol < 0 || out.length() >= MAX_WORDS) return out.toString();
             lineStart = eol + 1;
         }
     }
