@@ -41,6 +41,7 @@ public final class MailerSessions {
             setTimeout(props, p + "connectiontimeout", timeouts.connect(), DEFAULT_CONNECT_TIMEOUT);
             setTimeout(props, p + "timeout", timeouts.read(), DEFAULT_READ_TIMEOUT);
             setTimeout(props, p + "writetimeout", timeouts.write(), DEFAULT_WRITE_TIMEOUT);
+            watchWrites(props, p);
         }
         Session session = Session.getInstance(props, delegatingAuthenticator(callers));
         session.setDebug(callers.getDebug());
@@ -53,6 +54,28 @@ public final class MailerSessions {
             throw new IllegalStateException("cannot register the recording transport", e);
         }
         return session;
+    }
+
+    /**
+     * Enforces the write timeout with {@link WatchedSocketFactory} instead of Angus's per-write scheduling, unless
+     * the caller chose how sockets are made (a socket factory, SOCKS, socket channels): Angus then keeps enforcing
+     * it ({@code SocketFetcher} ignores SOCKS and channels when a socket factory is set).
+     */
+    private static void watchWrites(Properties props, String p) {
+        for (String own : new String[] {"socketFactory", "socketFactory.class", "ssl.socketFactory",
+            "ssl.socketFactory.class", "socks.host", "usesocketchannels"}) {
+            if (props.containsKey(p + own)) return;
+        }
+        long millis;
+        try {
+            millis = Long.parseLong(props.getProperty(p + "writetimeout").trim());
+        } catch (NumberFormatException e) {
+            return; // Angus's reading of it stands
+        }
+        if (millis <= 0) return;
+        Duration timeout = Duration.ofMillis(millis);
+        props.put(p + "socketFactory", new WatchedSocketFactory(timeout));
+        props.remove(p + "writetimeout");
     }
 
     private static void setTimeout(Properties props, String key, Duration explicit, Duration fallback) {

@@ -7,7 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.mailoutcome.DeliveryOutcome;
+import org.mailoutcome.SmtpReply;
 import org.mailoutcome.Stage;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.internal.ConnectionPool.Connection;
@@ -93,8 +93,8 @@ public final class SingleSend {
     private static boolean isHealthy(List<Exchange> exchanges, Throwable thrown) {
         for (Exchange e : exchanges) {
             if (e.isLost()) return false;
-            DeliveryOutcome outcome = DeliveryOutcome.classify(e.stage(), e.reply().get());
-            if (outcome.reply().isEmpty() || outcome.code().getAsInt() == 421) return false;
+            Optional<SmtpReply> reply = SmtpReply.tryParse(e.reply().get());
+            if (reply.isEmpty() || reply.get().code() == 421) return false;
         }
         if (thrown == null) return true;
         boolean smtpRefusal = thrown instanceof jakarta.mail.SendFailedException;

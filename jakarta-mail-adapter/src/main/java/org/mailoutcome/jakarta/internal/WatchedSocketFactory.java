@@ -1,0 +1,185 @@
+package org.mailoutcome.jakarta.internal;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mailer's sockets, given to Angus as {@code mail.smtp.socketFactory}: {@code TCP_NODELAY} on, and a write
+ * timeout enforced by a watchdog instead of Angus's {@code WriteTimeoutSocket}.
+ *
+ * <p>Why: Angus's write timeout schedules and cancels a task for every socket write (every flushed command, every TLS
+ * record) on a thread per connection, which costs more client CPU per message than everything else the mailer does
+ * (benchmarks/README.md). Here a write only stores its start time in a volatile field; one shared daemon thread
+ * looks at each open socket a few times per timeout and closes a socket whose write has been blocked longer than
+ * the timeout, which fails the write with an {@code IOException} exactly as Angus's would. STARTTLS's
+ * {@code SSLSocket} is layered over this socket and writes through it, so TLS writes are watched too.
+ *
+ * <p>Nagle's algorithm is off because every SMTP command is written and flushed whole, and with it on the TLS 1.3
+ * handshake's two client records wait for the server's delayed ACK: about 40 ms per STARTTLS connect on Linux.
+ */
+public final class WatchedSocketFactory extends SocketFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(WatchedSocketFactory.class);
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mail-outcome-write-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final long timeoutNanos;
+    private final long checkEveryNanos;
+
+    /** Sockets whose writes may block at most {@code writeTimeout}. */
+    public WatchedSocketFactory(Duration writeTimeout) {
+        if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+            throw new IllegalArgumentException("write timeout must be positive: " + writeTimeout);
+        }
+        this.timeoutNanos = writeTimeout.toNanos();
+        this.checkEveryNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(5),
+                Math.min(TimeUnit.SECONDS.toNanos(1), timeoutNanos / 4));
+    }
+
+    /** The write timeout this factory's sockets enforce. */
+    public Duration writeTimeout() {
+        return Duration.ofNanos(timeoutNanos);
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+        return new WatchedSocket();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        Socket s = createSocket();
+        s.connect(new InetSocketAddress(host, port));
+        return s;
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+        Socket s = createSocket();
+        s.bind(new InetSocketAddress(local, localPort));
+        s.connect(new InetSocketAddress(host, port));
+        return s;
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        Socket s = createSocket();
+        s.connect(new InetSocketAddress(host, port));
+        return s;
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+        Socket s = createSocket();
+        s.bind(new InetSocketAddress(local, localPort));
+        s.connect(new InetSocketAddress(host, port));
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "WatchedSocketFactory[writeTimeout=" + writeTimeout() + "]";
+    }
+
+    /** A socket whose output stream records when a write started; watched from its first write until closed. */
+    private final class WatchedSocket extends Socket {
+        /** {@code System.nanoTime()} when the blocked write started; 0 when no write is in progress. */
+        private volatile long writeStarted;
+        private OutputStream out;
+        private volatile ScheduledFuture<?> watch;
+
+        WatchedSocket() throws IOException {
+            setTcpNoDelay(true);
+        }
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (out == null) {
+                out = new WatchedStream(super.getOutputStream());
+                watch = WATCHDOG.scheduleAtFixedRate(this::check, checkEveryNanos, checkEveryNanos,
+                        TimeUnit.NANOSECONDS);
+            }
+            return out;
+        }
+
+        private void check() {
+            if (isClosed()) {
+                watch.cancel(false);
+                return;
+            }
+            long started = writeStarted;
+            if (started == 0 || System.nanoTime() - started <= timeoutNanos) return;
+            LOG.debug("write to {} blocked for more than {}: closing the connection", getRemoteSocketAddress(),
+                    writeTimeout());
+            try {
+                close();
+            } catch (IOException e) {
+                LOG.debug("closing {} after a write timeout failed", getRemoteSocketAddress(), e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            synchronized (this) {
+                if (watch != null) watch.cancel(false);
+            }
+            super.close();
+        }
+
+        /** Every write goes straight through; only its start and end are recorded. */
+        private final class WatchedStream extends FilterOutputStream {
+            WatchedStream(OutputStream out) {
+                super(out);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                begin();
+                try {
+                    out.write(b);
+                } finally {
+                    writeStarted = 0;
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                begin();
+                try {
+                    out.write(b, off, len);
+                } finally {
+                    writeStarted = 0;
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                WatchedSocket.this.close();
+            }
+
+            private void begin() {
+                long now = System.nanoTime();
+                writeStarted = now == 0 ? 1 : now;
+            }
+        }
+    }
+}
