@@ -154,4 +154,67 @@ class ScriptedFaultsIT {
             assertThat(client.readReply()).isEqualTo("451 4.4.3 Slow lookup failed");
         }
     }
+
+    @Test
+    void earlyReplyDuringMessageDataAnswersTheMessageAndNoOtherReplyFollows() throws IOException {
+        server.on(Verb.MESSAGE_DATA).times(1).reply("552 5.3.4 Message size exceeds fixed limit");
+        try (RawClient client = inTransaction()) {
+            client.send("RCPT TO:<a@example.test>");
+            assertThat(client.send("DATA")).startsWith("354");
+            assertThat(client.readReply()).isEqualTo("552 5.3.4 Message size exceeds fixed limit");
+            client.write("Subject: early\r\n.\r\n");
+            assertThat(client.send("NOOP")).isEqualTo("250 2.0.0 Ok");
+        }
+        assertThat(server.messages()).isEmpty();
+    }
+
+    @Test
+    void earlyPositiveOrGarbageReplyDuringMessageDataRecordsTheMessageOnceTheDataEnds() throws IOException {
+        server.on(Verb.MESSAGE_DATA).times(1).garbage();
+        server.on(Verb.MESSAGE_DATA).times(1).reply("250 2.0.0 Ok: early");
+        try (RawClient client = inTransaction()) {
+            client.send("RCPT TO:<a@example.test>");
+            assertThat(client.send("DATA")).startsWith("354");
+            assertThat(client.sendData("Subject: first")).isEqualTo("hello?");
+            client.send("MAIL FROM:<sender@client.test>");
+            client.send("RCPT TO:<b@example.test>");
+            assertThat(client.send("DATA")).startsWith("354");
+            assertThat(client.sendData("Subject: second")).isEqualTo("250 2.0.0 Ok: early");
+            assertThat(client.send("NOOP")).isEqualTo("250 2.0.0 Ok");
+        }
+        assertThat(server.messages()).extracting(ReceivedMessage::maybeDelivered).containsExactly(true, false);
+        assertThat(server.messages()).extracting(m -> m.envelopeRecipients().get(0))
+                .containsExactly("a@example.test", "b@example.test");
+    }
+
+    @Test
+    void closeDuringMessageDataRecordsNothing() throws IOException {
+        server.on(Verb.MESSAGE_DATA).closeBeforeReply();
+        try (RawClient client = inTransaction()) {
+            client.send("RCPT TO:<a@example.test>");
+            assertThat(client.send("DATA")).startsWith("354");
+            client.write("Subject: cut\r\n.\r\n");
+            assertThat(client.readToEnd()).isEmpty();
+        }
+        server.awaitOpenConnections(0, WAIT);
+        assertThat(server.messages()).isEmpty();
+    }
+
+    @Test
+    void heldDuringMessageDataStopsReadingUntilReleasedThenAnswersByDefault() throws IOException {
+        Gate gate = new Gate();
+        server.on(Verb.MESSAGE_DATA).holdUntil(gate);
+        try (RawClient client = inTransaction()) {
+            client.send("RCPT TO:<a@example.test>");
+            assertThat(client.send("DATA")).startsWith("354");
+            gate.awaitArrival(WAIT);
+            client.write("Subject: held\r\n.\r\n");
+            client.readTimeout(Duration.ofMillis(300));
+            assertThatThrownBy(client::readReply).isInstanceOf(SocketTimeoutException.class);
+            gate.release();
+            client.readTimeout(WAIT);
+            assertThat(client.readReply()).startsWith("250 2.0.0 Ok: queued as ");
+        }
+        assertThat(server.messages()).hasSize(1);
+    }
 }

@@ -44,9 +44,9 @@ public record Command(Verb verb, String line, String argument) {
     }
 
     /**
-     * A command-less point of the dialogue: the greeting or the end of message data.
+     * A command-less point of the dialogue: the greeting, the message data, or the end of message data.
      *
-     * @param verb {@link Verb#CONNECT} or {@link Verb#END_OF_DATA}
+     * @param verb {@link Verb#CONNECT}, {@link Verb#MESSAGE_DATA} or {@link Verb#END_OF_DATA}
      * @return the command, with an empty argument
      */
     public static Command event(Verb verb) {

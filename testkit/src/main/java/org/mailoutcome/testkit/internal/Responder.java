@@ -34,6 +34,7 @@ final class Responder {
             case RCPT -> rcpt(command);
             case DATA -> data();
             case END_OF_DATA -> endOfData();
+            case MESSAGE_DATA -> throw new IllegalStateException("no default reply during message data");
             case RSET, NOOP -> line(OK);
             case VRFY -> command.argument().isEmpty()
                     ? line("501 5.5.4 Syntax: VRFY address") : line("252 2.0.0 " + command.argument());

@@ -205,6 +205,14 @@ public final class SessionHandler implements Runnable {
     }
 
     private void receiveData() throws IOException, InterruptedException {
+        Optional<ServerReply> early = Optional.empty();
+        Optional<Action> during = context.script().use(Command.event(Verb.MESSAGE_DATA));
+        if (during.isPresent()) {
+            early = duringData(during.get());
+            if (!open) {
+                return;
+            }
+        }
         Optional<MessageData> data = connection.readData(context.config().maxMessageSize());
         if (data.isEmpty()) {
             log.note("-- closed by client during message data");
@@ -213,7 +221,29 @@ public final class SessionHandler implements Runnable {
         }
         log.data(data.get().size());
         state.transaction.received(data.get(), MessageIds.next());
-        answer(Command.event(Verb.END_OF_DATA));
+        if (early.isPresent()) {
+            applyBefore(Command.event(Verb.END_OF_DATA), early);
+        } else {
+            answer(Command.event(Verb.END_OF_DATA));
+        }
+    }
+
+    /** A rule for {@link Verb#MESSAGE_DATA}: the early reply it wrote, if any; a close ends the session. */
+    private Optional<ServerReply> duringData(Action action) throws IOException, InterruptedException {
+        if (action instanceof Action.Hold hold) {
+            log.note("-- holding during message data");
+            hold.gate().pass();
+            return duringData(hold.then());
+        } else if (action instanceof Action.Send send) {
+            send(send.reply());
+            if (send.thenClose()) {
+                closeNow();
+            }
+            return Optional.of(send.reply());
+        } else if (action instanceof Action.Close) {
+            closeNow();
+        }
+        return Optional.empty();
     }
 
     private String challenge(String replyLine) throws IOException {
