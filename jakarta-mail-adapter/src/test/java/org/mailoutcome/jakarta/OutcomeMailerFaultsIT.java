@@ -142,4 +142,23 @@ class OutcomeMailerFaultsIT {
             assertThat(outcome.stage()).isEqualTo(Stage.CONNECT);
         }
     }
+
+    @Test
+    void serviceUnavailableToTheLastRcptIsTheOutcomeOfTheRecipientsAcceptedBeforeIt() {
+        smtp.on(Verb.RCPT, "last@example.test").serviceUnavailable();
+        DeliveryReport report = mailer.send(Mails.message(session, "a@example.test", "last@example.test"));
+        assertThat(report.recipients()).allSatisfy(r -> {
+            assertThat(r.outcome().code()).hasValue(421);
+            assertThat(r.outcome().stage()).isEqualTo(Stage.RCPT);
+        });
+        assertThat(smtp.messages()).isEmpty();
+    }
+
+    @Test
+    void serviceUnavailableToEhloIsReportedRatherThanTheLostHeloAfterIt() {
+        smtp.on(Verb.EHLO).times(1).serviceUnavailable();
+        DeliveryReport report = mailer.send(Mails.message(session, "a@example.test"));
+        assertThat(report.recipients().get(0).outcome()).isInstanceOfSatisfying(
+                DeliveryOutcome.ServiceUnavailable.class, o -> assertThat(o.stage()).isEqualTo(Stage.EHLO));
+    }
 }

@@ -48,7 +48,8 @@ public final class ReportBuilder {
     /** The report of a send whose connection could not be opened, greeted, secured or authenticated. */
     public static DeliveryReport connectFailed(List<InternetAddress> envelope, List<Exchange> exchanges,
             String failure, Optional<String> messageId) {
-        DeliveryOutcome outcome = new ReportBuilder(envelope, exchanges, failure).lastFailure(Stage.CONNECT);
+        ReportBuilder builder = new ReportBuilder(envelope, exchanges, failure);
+        DeliveryOutcome outcome = builder.serviceUnavailable().orElseGet(() -> builder.lastFailure(Stage.CONNECT));
         return uniform(envelope, outcome, messageId);
     }
 
@@ -63,7 +64,8 @@ public final class ReportBuilder {
         if (perRecipient.stream().noneMatch(o -> o.disposition() == Disposition.SUCCESS)) {
             return assemble(perRecipient, Optional.empty(), messageId);
         }
-        DeliveryOutcome messageOutcome = data < 0 ? abortBeforeData(perRecipient) : dataAndMessage(data);
+        DeliveryOutcome messageOutcome = data < 0 ? abortBeforeData(perRecipient)
+                : explainedByServiceUnavailable(dataAndMessage(data), perRecipient);
         List<DeliveryOutcome> finals = new ArrayList<>();
         for (DeliveryOutcome rcpt : perRecipient) {
             boolean delivered = rcpt.disposition() == Disposition.SUCCESS
@@ -108,6 +110,22 @@ public final class ReportBuilder {
             return new ConnectionLost(Stage.MESSAGE, true, why);
         }
         return strict(end, 250);
+    }
+
+    /**
+     * A connection lost before the end of data after a 421 to an RCPT (Angus goes on to DATA with sendpartial):
+     * the 421, which announced the close, is the outcome, as when the 421 breaks off before the last RCPT.
+     */
+    private static DeliveryOutcome explainedByServiceUnavailable(DeliveryOutcome outcome,
+            List<DeliveryOutcome> perRecipient) {
+        if (!(outcome instanceof ConnectionLost lost) || lost.afterEndOfData()) return outcome;
+        return perRecipient.stream().filter(o -> o instanceof ServiceUnavailable).findFirst().orElse(outcome);
+    }
+
+    /** A 421 while connecting: it explains what follows (Angus tries HELO after a failed EHLO, and loses it). */
+    private Optional<DeliveryOutcome> serviceUnavailable() {
+        return exchanges.stream().filter(e -> !e.isLost()).map(e -> strict(e, -1))
+                .filter(o -> o instanceof ServiceUnavailable).findFirst();
     }
 
     /** Accepted recipients, but DATA was never sent: the outcome that broke the transaction off. */
