@@ -7,6 +7,8 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import jakarta.mail.event.TransportListener;
 import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,8 @@ public class RecordingTransport extends SMTPTransport {
     private List<InternetAddress> envelope = List.of();
     /** Set while a reply is read: Angus may send QUIT from inside (garbage reply); that is not part of the dialogue. */
     private boolean reading;
+    /** The content buffer of the message being written, between {@link #data()} and {@link #finishData()}. */
+    private final BodyBuffer body = new BodyBuffer();
 
     /**
      * The constructor Jakarta Mail calls for the {@code smtp} protocol.
@@ -64,6 +68,19 @@ public class RecordingTransport extends SMTPTransport {
         transcript.clear();
         envelope = internetAddresses(addresses);
         super.sendMessage(message, addresses);
+    }
+
+    /** The content goes through a {@link BodyBuffer}: Angus writes a text body a byte at a time. */
+    @Override
+    protected OutputStream data() throws MessagingException {
+        return body.attach(super.data());
+    }
+
+    /** Hands the rest of the content to Angus before it ends the data with {@code "."}. */
+    @Override
+    protected void finishData() throws IOException, MessagingException {
+        body.drain();
+        super.finishData();
     }
 
     /**
