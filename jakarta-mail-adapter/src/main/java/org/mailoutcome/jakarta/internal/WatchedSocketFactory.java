@@ -7,9 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import org.slf4j.Logger;
@@ -31,14 +30,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class WatchedSocketFactory extends SocketFactory {
     private static final Logger LOG = LoggerFactory.getLogger(WatchedSocketFactory.class);
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mail-outcome-write-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     private final long timeoutNanos;
     private final long checkEveryNanos;
+
+    /** One daemon thread for every mailer's sockets; a closed socket's check leaves the queue at once. */
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "mail-outcome-write-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
 
     /** Sockets whose writes may block at most {@code writeTimeout}. */
     public WatchedSocketFactory(Duration writeTimeout) {
