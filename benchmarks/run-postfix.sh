@@ -17,6 +17,12 @@ jar="$here/target/benchmarks.jar"
 jmh=false
 if [ "${1:-}" = "--jmh" ]; then jmh=true; shift; fi
 run_dir=${RUN_DIR:-$here/target/postfix-run}
+# Postfix's daemons run as user postfix: below a directory it cannot enter (/root, mktemp -d) use /var/tmp.
+mkdir -p "$run_dir"
+if ! runuser -u postfix -- test -x "$run_dir" 2>/dev/null; then
+  echo "$run_dir cannot be entered by the postfix user: using /var/tmp/mail-outcome-bench" >&2
+  run_dir=/var/tmp/mail-outcome-bench
+fi
 
 taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 started=""
