@@ -1,6 +1,7 @@
 package org.mailoutcome.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.Optional;
 final class CpuMeter {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** USER_HZ: the unit of {@code /proc} times on every Linux architecture the JDK runs on. */
     private static final double TICKS_PER_SECOND = 100;
@@ -36,49 +38,56 @@ final class CpuMeter {
         this.masterPidFile = masterPidFile;
     }
 
-    /** A point in time: wall clock, this JVM's CPU time, Postfix's CPU ticks, the machine's counters. */
-    record Sample(long wallNanos, long processCpuNanos, Optional<Long> postfixTicks, Optional<long[]> procStat) {
+    /**
+     * A point in time: wall clock, this JVM's CPU time, the JIT compilers' accumulated time, Postfix's CPU ticks,
+     * the machine's counters.
+     */
+    record Sample(long wallNanos, long processCpuNanos, long jitMillis, Optional<Long> postfixTicks,
+            Optional<long[]> procStat) {
     }
 
     /**
      * Cores in use on average between two samples.
      *
      * @param client this JVM (with {@code --embedded}, the server too)
+     * @param jitMillis milliseconds the JIT compilers spent, a part of {@code client}: above a few, the client was
+     *     still warming up
      * @param postfix the Postfix under test, when known
      * @param busy the whole machine: user, nice, system, irq, softirq
      * @param iowait the whole machine waiting for I/O (an fsync-bound server shows here)
      * @param steal taken by the hypervisor for other guests
      */
-    record Usage(double client, Optional<Double> postfix, Optional<Double> busy, Optional<Double> iowait,
+    record Usage(double client, long jitMillis, Optional<Double> postfix, Optional<Double> busy, Optional<Double> iowait,
             Optional<Double> steal) {
         String describe() {
-            if (busy.isEmpty()) return String.format("client %.2f cores", client);
+            if (busy.isEmpty()) return String.format("client %.2f cores (jit %d ms)", client, jitMillis);
             double other = Math.max(0, busy.get() - client - postfix.orElse(0.0));
-            return String.format("cores: client %.2f postfix %s other %.2f iowait %.2f steal %.2f", client,
-                    postfix.map(p -> String.format("%.2f", p)).orElse("-"), other, iowait.orElse(0.0),
+            return String.format("cores: client %.2f (jit %d ms) postfix %s other %.2f iowait %.2f steal %.2f", client,
+                    jitMillis, postfix.map(p -> String.format("%.2f", p)).orElse("-"), other, iowait.orElse(0.0),
                     steal.orElse(0.0));
         }
     }
 
     Sample now() {
-        return new Sample(System.nanoTime(), OS.getProcessCpuTime(), masterPidFile.flatMap(CpuMeter::postfixTicks),
+        return new Sample(System.nanoTime(), OS.getProcessCpuTime(), JIT.getTotalCompilationTime(), masterPidFile.flatMap(CpuMeter::postfixTicks),
                 procStat());
     }
 
     static Usage between(Sample from, Sample to) {
         double seconds = (to.wallNanos - from.wallNanos) / 1e9;
         double client = (to.processCpuNanos - from.processCpuNanos) / 1e9 / seconds;
+        long jit = to.jitMillis - from.jitMillis;
         Optional<Double> postfix = from.postfixTicks.flatMap(f -> to.postfixTicks.map(t -> (t - f)
                 / TICKS_PER_SECOND / seconds));
         if (from.procStat.isEmpty() || to.procStat.isEmpty()) {
-            return new Usage(client, postfix, Optional.empty(), Optional.empty(), Optional.empty());
+            return new Usage(client, jit, postfix, Optional.empty(), Optional.empty(), Optional.empty());
         }
         long[] d = new long[8];
         for (int i = 0; i < d.length; i++) d[i] = to.procStat.get()[i] - from.procStat.get()[i];
         double total = Math.max(1, Arrays.stream(d).sum());
         // user nice system idle iowait irq softirq steal
         double busy = (d[0] + d[1] + d[2] + d[5] + d[6]) / total * CORES;
-        return new Usage(client, postfix, Optional.of(busy), Optional.of(d[4] / total * CORES),
+        return new Usage(client, jit, postfix, Optional.of(busy), Optional.of(d[4] / total * CORES),
                 Optional.of(d[7] / total * CORES));
     }
 

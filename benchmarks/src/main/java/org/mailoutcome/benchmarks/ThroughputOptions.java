@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param size bytes of message body (the headers add about 300)
  * @param threads threads of the concurrent clients (T)
  * @param rounds measured rounds
- * @param warmup messages per client sent before the first round
+ * @param warmup messages per client in each warm-up pass (passes go on until the JIT settles); 0 for none
  * @param starttls whether every client upgrades its connections with STARTTLS (required, certificate trusted)
  * @param writeTimeoutMillis {@code mail.smtp.writetimeout} in the session of every client, empty for Angus's
  *     default (none); the mailer sets 60 s itself when the session has none
@@ -34,7 +34,8 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
             "  --size BYTES          message body size (default 2048)",
             "  --threads T           threads of the concurrent clients (default 4)",
             "  --rounds R            measured rounds (default 3)",
-            "  --warmup W            messages per client before the first round (default min(N, 1000))",
+            "  --warmup W            messages per client per warm-up pass; passes go on until the JIT settles",
+            "                        (under 2 % of a pass; at most 30 passes); 0: none (default min(N, 1000))",
             "  --starttls            STARTTLS on every connection (required; mail.smtp.ssl.trust=127.0.0.1)",
             "  --writetimeout MS     mail.smtp.writetimeout, all clients (default none as Angus; the mailer then 60 s)",
             "  --pause MS            pause between clients, letting the server drain its queue (default 1000)",

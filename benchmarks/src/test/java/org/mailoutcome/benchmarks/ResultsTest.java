@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ResultsTest {
-    private static final CpuMeter.Usage IDLE = new CpuMeter.Usage(0, Optional.empty(), Optional.empty(),
+    private static final CpuMeter.Usage IDLE = new CpuMeter.Usage(0, 0, Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty());
 
     private static Results.Run run(int round, String label, double rate, int failed) {
