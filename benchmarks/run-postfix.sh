@@ -3,7 +3,7 @@
 # Postfix is started from the project's recipe (interop/postfix) on a free high port, with all its state in
 # RUN_DIR (default benchmarks/target/postfix-run; RUN_DIR=/dev/shm/... puts the queue on tmpfs, where fsync is free).
 #
-# Usage: benchmarks/run-postfix.sh [--jmh] [harness options...]     e.g. --messages 3000 --rounds 5
+# Usage: benchmarks/run-postfix.sh [--jmh] [harness options...]     e.g. --messages 3000 --rounds 5 (--jmh anywhere)
 #   harness options go to both runs (see Throughput's usage); --jmh also runs the per-message JMH benchmark
 #   (SendOverheadBenchmark, -prof gc) against the same Postfix, plain and STARTTLS, 1 and 3 recipients.
 # Needs root (Postfix drops to its own user), an installed postfix and openssl, Java 17, and the jar:
@@ -15,7 +15,11 @@ jar="$here/target/benchmarks.jar"
 [ -f "$jar" ] || { echo "no $jar: build it with mvn -q -f benchmarks/pom.xml package -DskipTests" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || { echo "Postfix needs root to start" >&2; exit 1; }
 jmh=false
-if [ "${1:-}" = "--jmh" ]; then jmh=true; shift; fi
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--jmh" ]; then jmh=true; else args+=("$arg"); fi
+done
+set -- ${args[@]+"${args[@]}"}
 run_dir=${RUN_DIR:-$here/target/postfix-run}
 # Postfix's daemons run as user postfix: below a directory it cannot enter (/root, mktemp -d) use /var/tmp.
 mkdir -p "$run_dir"

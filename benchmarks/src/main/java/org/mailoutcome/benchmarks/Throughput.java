@@ -3,6 +3,7 @@ package org.mailoutcome.benchmarks;
 import jakarta.mail.Session;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -97,7 +98,7 @@ public final class Throughput {
         Results results = new Results();
         clients.forEach(c -> results.client(c.label(), c.name()));
         for (int round = 1; round <= o.rounds(); round++) {
-            for (SendClient client : clients) {
+            for (SendClient client : inRoundOrder(clients, round)) {
                 pause(o, embedded);
                 Results.Run run = runOnce(meter, round, client, count(o, client, o.messages()));
                 results.add(run);
@@ -149,6 +150,17 @@ public final class Throughput {
         CpuMeter.Sample after = meter.now();
         return new Results.Run(round, client.label(), n, after.wallNanos() - before.wallNanos(), tally,
                 CpuMeter.between(before, after));
+    }
+
+    /**
+     * The clients in order in odd rounds and in reverse in even ones, so that no client always follows the same
+     * one (and inherits its backlog in Postfix's queue).
+     */
+    static List<SendClient> inRoundOrder(List<SendClient> clients, int round) {
+        if (round % 2 == 1) return clients;
+        List<SendClient> reversed = new ArrayList<>(clients);
+        Collections.reverse(reversed);
+        return reversed;
     }
 
     /** Static sends open a connection per message: they get their own, smaller count. */

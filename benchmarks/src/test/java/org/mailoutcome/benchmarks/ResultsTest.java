@@ -38,15 +38,18 @@ class ResultsTest {
     }
 
     @Test
-    void ratiosArePrintedOfTheMediansAndPerRound() {
+    void ratiosArePrintedOfTheMediansAndOfThePairedRounds() {
         Results results = new Results();
         results.client("b", "hand-reused Angus transport");
         results.client("c", "OutcomeMailer, 1 thread");
-        results.add(run(1, "b", 500, 0));
-        results.add(run(1, "c", 490, 0));
+        int[][] rates = {{500, 400}, {300, 330}, {400, 480}};    // b, c per round: medians 400 and 400
+        for (int round = 0; round < rates.length; round++) {
+            results.add(run(round + 1, "b", rates[round][0], 0));
+            results.add(run(round + 1, "c", rates[round][1], 0));
+        }
 
-        assertThat(summary(results)).contains("c/b   0.98  [0.98]").contains("target >= 0.97")
-                .contains("all 0 measured messages fully accepted, 0 failures");
+        assertThat(summary(results)).contains("c/b   1.00  paired  1.10  [0.80, 1.10, 1.20]")
+                .contains("target >= 0.97").contains("all 0 measured messages fully accepted, 0 failures");
     }
 
     @Test
