@@ -2,6 +2,7 @@
 # Runs the throughput harness against a real Postfix 3.7 on loopback, plain SMTP then STARTTLS, and stops Postfix.
 # Postfix is started from the project's recipe (interop/postfix) on a free high port, with all its state in
 # RUN_DIR (default benchmarks/target/postfix-run; RUN_DIR=/dev/shm/... puts the queue on tmpfs, where fsync is free).
+# JAVA_OPTS go to every java command, e.g. JAVA_OPTS=-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider
 #
 # Usage: benchmarks/run-postfix.sh [--jmh] [harness options...]     e.g. --messages 3000 --rounds 5 (--jmh anywhere)
 #   harness options go to both runs (see Throughput's usage); --jmh also runs the per-message JMH benchmark
@@ -44,14 +45,14 @@ for i in $(seq 1 100); do taken "$port" && break; sleep 0.1; done
 status=0
 run() {
   echo; echo "== Throughput --server 127.0.0.1:$port $*"
-  java -cp "$jar" org.mailoutcome.benchmarks.Throughput --server "127.0.0.1:$port" \
+  java ${JAVA_OPTS:-} -cp "$jar" org.mailoutcome.benchmarks.Throughput --server "127.0.0.1:$port" \
     --postfix-pid "$run_dir/queue/pid/master.pid" "$@" || status=1
 }
 run "$@"
 run --starttls "$@"
 if $jmh; then
   echo; echo "== JMH SendOverheadBenchmark against Postfix 127.0.0.1:$port"
-  java -jar "$jar" SendOverheadBenchmark -p server="127.0.0.1:$port" -p starttls=false,true -p recipients=1,3 \
+  java ${JAVA_OPTS:-} -jar "$jar" SendOverheadBenchmark -p server="127.0.0.1:$port" -p starttls=false,true -p recipients=1,3 \
     -wi 2 -w 3s -i 3 -r 5s -f 1 -prof gc || status=1
 fi
 echo; echo "postfix queue after the runs: $(find "$run_dir/queue" -type f -path '*/[aidh]*/*' 2>/dev/null | wc -l) files"
