@@ -49,7 +49,7 @@ final class CpuMeter {
     /**
      * Cores in use on average between two samples.
      *
-     * @param client this JVM (with {@code --embedded}, the server too)
+     * @param client the client's JVM (with {@code --embedded} and the client in this JVM, the server too)
      * @param jitMillis milliseconds the JIT compilers spent, a part of {@code client}: above a few, the client was
      *     still warming up
      * @param postfix the Postfix under test, when known
@@ -68,9 +68,20 @@ final class CpuMeter {
         }
     }
 
-    Sample now() {
-        return new Sample(System.nanoTime(), OS.getProcessCpuTime(), JIT.getTotalCompilationTime(), masterPidFile.flatMap(CpuMeter::postfixTicks),
-                procStat());
+    /** This JVM's CPU time so far, all threads. */
+    static long processCpuNanos() {
+        return OS.getProcessCpuTime();
+    }
+
+    /** Milliseconds this JVM's JIT compilers have spent so far. */
+    static long jitMillis() {
+        return JIT.getTotalCompilationTime();
+    }
+
+    /** Now, with the CPU and JIT time of the JVM the client runs in. */
+    Sample now(SendClient client) {
+        return new Sample(System.nanoTime(), client.cpuNanos(), client.jitMillis(),
+                masterPidFile.flatMap(CpuMeter::postfixTicks), procStat());
     }
 
     static Usage between(Sample from, Sample to) {

@@ -26,6 +26,25 @@ interface SendClient extends AutoCloseable {
      */
     void send(int n, Tally tally) throws InterruptedException;
 
+    /**
+     * The CPU time so far of the JVM this client runs in, all its threads: this one unless it is a
+     * {@link RemoteClient}.
+     *
+     * @return nanoseconds
+     */
+    default long cpuNanos() {
+        return CpuMeter.processCpuNanos();
+    }
+
+    /**
+     * The time the JIT compilers of the JVM this client runs in have spent so far.
+     *
+     * @return milliseconds
+     */
+    default long jitMillis() {
+        return CpuMeter.jitMillis();
+    }
+
     /** Closes connections and threads. */
     @Override
     void close();

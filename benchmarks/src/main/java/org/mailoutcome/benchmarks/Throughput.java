@@ -1,7 +1,9 @@
 package org.mailoutcome.benchmarks;
 
 import jakarta.mail.Session;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,7 +62,7 @@ public final class Throughput {
         try {
             Session session = Session.getInstance(properties(o, embedded));
             Messages messages = new Messages(List.of(o.to()), o.size());
-            List<SendClient> clients = clients(o, session, messages);
+            List<SendClient> clients = clients(o, session, messages, embedded);
             try {
                 return measure(o, clients, embedded, out);
             } finally {
@@ -71,18 +73,35 @@ public final class Throughput {
         }
     }
 
-    private static List<SendClient> clients(ThroughputOptions o, Session session, Messages messages) {
+    private static List<SendClient> clients(ThroughputOptions o, Session session, Messages messages,
+            Optional<SmtpServer> embedded) {
         List<SendClient> clients = new ArrayList<>();
         for (char label : o.clients().toCharArray()) {
-            switch (label) {
-                case 'a': clients.add(Clients.staticSend(session, messages)); break;
-                case 'b': clients.add(Clients.reusedTransport(session, messages)); break;
-                case 'c': clients.add(Clients.mailer("c", session, messages, 1)); break;
-                case 'd': clients.add(Clients.mailer("d", session, messages, o.threads())); break;
-                default: clients.add(Clients.reusedTransports(session, messages, o.threads())); break;
+            if (!o.separateJvms()) {
+                clients.add(client(label, o, session, messages));
+                continue;
+            }
+            String server = o.server().orElseGet(() -> embedded.orElseThrow().host() + ":" + embedded.get().port());
+            try {
+                clients.add(RemoteClient.start(String.valueOf(label), o.forClientProcess(server)));
+            } catch (IOException e) {
+                clients.forEach(SendClient::close);
+                throw new UncheckedIOException("cannot start the JVM of client " + label, e);
             }
         }
         return clients;
+    }
+
+    /** The client with this label, in this JVM. */
+    static SendClient client(char label, ThroughputOptions o, Session session, Messages messages) {
+        switch (label) {
+            case 'a': return Clients.staticSend(session, messages);
+            case 'b': return Clients.reusedTransport(session, messages);
+            case 'c': return Clients.mailer("c", session, messages, 1);
+            case 'd': return Clients.mailer("d", session, messages, o.threads());
+            case 'e': return Clients.reusedTransports(session, messages, o.threads());
+            default: throw new IllegalArgumentException("no client " + label);
+        }
     }
 
     private static int measure(ThroughputOptions o, List<SendClient> clients, Optional<SmtpServer> embedded,
@@ -92,7 +111,7 @@ public final class Throughput {
                 o.starttls() ? " with STARTTLS" : ", plain SMTP", o.size(), o.to(), o.messages(), o.staticMessages(),
                 o.rounds(), o.threads(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 o.writeTimeoutMillis().map(ms -> ", writetimeout " + ms + " ms").orElse("")
-                        + (o.tcpNoDelay() ? ", TCP_NODELAY" : ""));
+                        + (o.tcpNoDelay() ? ", TCP_NODELAY" : "") + (o.separateJvms() ? ", a JVM per client" : ""));
         CpuMeter meter = new CpuMeter(o.postfixPidFile());
         warmUp(o, clients, meter, out);
         Results results = new Results();
@@ -119,20 +138,21 @@ public final class Throughput {
             throws InterruptedException {
         if (o.warmup() == 0) return;
         for (int pass = 1; pass <= MAX_WARMUP_PASSES; pass++) {
-            CpuMeter.Sample passStart = meter.now();
+            long passStart = System.nanoTime();
+            long passJit = 0;
             for (SendClient client : clients) {
                 int n = count(o, client, o.warmup());
                 Tally tally = new Tally();
-                CpuMeter.Sample before = meter.now();
+                CpuMeter.Sample before = meter.now(client);
                 client.send(n, tally);
-                CpuMeter.Sample after = meter.now();
+                CpuMeter.Sample after = meter.now(client);
+                long jit = after.jitMillis() - before.jitMillis();
+                passJit += jit;
                 out.printf("warm-up %d %s %-45s %6d msgs %7.2f s  jit %5d ms  failed %d %s%n", pass, client.label(),
-                        client.name(), n, (after.wallNanos() - before.wallNanos()) / 1e9,
-                        after.jitMillis() - before.jitMillis(), tally.failedCount(), tally.samples());
+                        client.name(), n, (after.wallNanos() - before.wallNanos()) / 1e9, jit, tally.failedCount(),
+                        tally.samples());
             }
-            CpuMeter.Sample passEnd = meter.now();
-            double jitShare = (passEnd.jitMillis() - passStart.jitMillis()) * 1e6
-                    / Math.max(1, passEnd.wallNanos() - passStart.wallNanos());
+            double jitShare = passJit * 1e6 / Math.max(1, System.nanoTime() - passStart);
             if (jitShare < SETTLED_JIT_SHARE) {
                 out.printf("warmed up: the JIT spent %.1f %% of pass %d%n", jitShare * 100, pass);
                 return;
@@ -145,9 +165,9 @@ public final class Throughput {
     private static Results.Run runOnce(CpuMeter meter, int round, SendClient client, int n)
             throws InterruptedException {
         Tally tally = new Tally();
-        CpuMeter.Sample before = meter.now();
+        CpuMeter.Sample before = meter.now(client);
         client.send(n, tally);
-        CpuMeter.Sample after = meter.now();
+        CpuMeter.Sample after = meter.now(client);
         return new Results.Run(round, client.label(), n, after.wallNanos() - before.wallNanos(), tally,
                 CpuMeter.between(before, after));
     }

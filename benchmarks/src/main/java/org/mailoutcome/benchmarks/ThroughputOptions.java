@@ -1,6 +1,8 @@
 package org.mailoutcome.benchmarks;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,10 +23,12 @@ import java.util.Optional;
  * @param postfixPidFile the {@code master.pid} of the Postfix under test, to report its CPU use
  * @param clients the labels of the clients to run, in order ({@code "abcde"} for all)
  * @param tcpNoDelay whether every client's sockets get {@code TCP_NODELAY} (see {@link NoDelaySocketFactory})
+ * @param separateJvms whether each client runs in a JVM of its own ({@link ClientProcess}), so that no client's
+ *     JIT profile or garbage is shared with another's
  */
 public record ThroughputOptions(Optional<String> server, int messages, int staticMessages, int size, int threads,
         int rounds, int warmup, boolean starttls, Optional<Integer> writeTimeoutMillis, int pauseMillis, String to,
-        Optional<Path> postfixPidFile, String clients, boolean tcpNoDelay) {
+        Optional<Path> postfixPidFile, String clients, boolean tcpNoDelay, boolean separateJvms) {
 
     /** How to call the harness. */
     public static final String USAGE = String.join("\n",
@@ -42,7 +46,24 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
             "  --to ADDRESS          the recipient (default alice@lab.test)",
             "  --postfix-pid FILE    master.pid of the Postfix under test: report its CPU use",
             "  --clients LABELS      which clients to run, e.g. bc (default abcde; ratios need both sides)",
-            "  --tcp-nodelay         TCP_NODELAY on every client's sockets (mail.smtp.socketFactory)");
+            "  --tcp-nodelay         TCP_NODELAY on every client's sockets (mail.smtp.socketFactory)",
+            "  --separate-jvms       each client in a JVM of its own (same class path, -D/-X options), still alternating");
+
+    /**
+     * The options a {@link ClientProcess} needs to build the same client against {@code server}.
+     *
+     * @param server {@code host:port} of the server
+     * @return the command line
+     */
+    public List<String> forClientProcess(String server) {
+        List<String> args = new ArrayList<>(List.of("--server", server, "--messages", Integer.toString(messages),
+                "--static-messages", Integer.toString(staticMessages), "--size", Integer.toString(size), "--threads",
+                Integer.toString(threads), "--to", to));
+        if (starttls) args.add("--starttls");
+        if (tcpNoDelay) args.add("--tcp-nodelay");
+        writeTimeoutMillis.ifPresent(ms -> args.addAll(List.of("--writetimeout", Integer.toString(ms))));
+        return args;
+    }
 
     /**
      * Parses the command line.
@@ -58,6 +79,7 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
             if (arg.equals("--embedded")) p.embedded = true;
             else if (arg.equals("--starttls")) p.starttls = true;
             else if (arg.equals("--tcp-nodelay")) p.tcpNoDelay = true;
+            else if (arg.equals("--separate-jvms")) p.separateJvms = true;
             else if (i + 1 < args.length && arg.startsWith("--")) p.set(arg, args[++i]);
             else throw new IllegalArgumentException("unknown or incomplete argument: " + arg);
         }
@@ -70,6 +92,7 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
         private boolean embedded;
         private boolean starttls;
         private boolean tcpNoDelay;
+        private boolean separateJvms;
         private int messages = 2000;
         private Integer staticMessages;
         private int size = 2048;
@@ -114,7 +137,7 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
             int warm = warmup != null ? warmup : Math.min(messages, 1000);
             return new ThroughputOptions(Optional.ofNullable(server), messages, statics, size, threads, rounds, warm,
                     starttls, Optional.ofNullable(writeTimeout), pause, to, Optional.ofNullable(postfixPidFile),
-                    clients, tcpNoDelay);
+                    clients, tcpNoDelay, separateJvms);
         }
 
         private static int positive(String name, String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +33,26 @@ class ThroughputOptionsTest {
         ThroughputOptions o = ThroughputOptions.parse("--server", "127.0.0.1:2525", "--messages", "300",
                 "--static-messages", "7", "--size", "100", "--threads", "8", "--rounds", "5", "--warmup", "0",
                 "--starttls", "--writetimeout", "5000", "--pause", "0", "--to", "bob@lab.test", "--postfix-pid",
-                "run/queue/pid/master.pid", "--clients", "bc", "--tcp-nodelay");
+                "run/queue/pid/master.pid", "--clients", "bc", "--tcp-nodelay", "--separate-jvms");
 
         assertThat(o).isEqualTo(new ThroughputOptions(Optional.of("127.0.0.1:2525"), 300, 7, 100, 8, 5, 0, true,
-                Optional.of(5000), 0, "bob@lab.test", Optional.of(Path.of("run/queue/pid/master.pid")), "bc", true));
+                Optional.of(5000), 0, "bob@lab.test", Optional.of(Path.of("run/queue/pid/master.pid")), "bc", true, true));
+    }
+
+    @Test
+    void aClientProcessGetsTheOptionsThatShapeItsClient() {
+        ThroughputOptions o = ThroughputOptions.parse("--embedded", "--messages", "300", "--size", "100",
+                "--threads", "8", "--starttls", "--writetimeout", "5000", "--tcp-nodelay", "--to", "bob@lab.test",
+                "--rounds", "9", "--pause", "0");
+
+        List<String> args = o.forClientProcess("127.0.0.1:2525");
+
+        assertThat(args).containsExactly("--server", "127.0.0.1:2525", "--messages", "300", "--static-messages", "15",
+                "--size", "100", "--threads", "8", "--to", "bob@lab.test", "--starttls", "--tcp-nodelay",
+                "--writetimeout", "5000");
+        assertThat(ThroughputOptions.parse(args.toArray(String[]::new)))
+                .extracting(ThroughputOptions::size, ThroughputOptions::threads, ThroughputOptions::starttls)
+                .containsExactly(100, 8, true);
     }
 
     @Test
