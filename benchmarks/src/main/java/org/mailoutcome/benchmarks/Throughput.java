@@ -22,9 +22,10 @@ import org.mailoutcome.testkit.SmtpServer;
  * }</pre>
  */
 public final class Throughput {
-    /** The warm-up ends after a pass in which the JIT compilers took less than this share of the time. */
+    /** The warm-up ends after {@link #QUIET_PASSES} passes in a row in which the JIT took less than this share. */
     private static final double SETTLED_JIT_SHARE = 0.02;
-    private static final int MAX_WARMUP_PASSES = 30;
+    private static final int QUIET_PASSES = 3;
+    private static final int MAX_WARMUP_PASSES = 40;
 
     private Throughput() {
     }
@@ -130,13 +131,15 @@ public final class Throughput {
 
     /**
      * Warms every client up in passes (each client {@code --warmup} messages, in the round order) until the JIT
-     * compilers have settled: a pass in which they spent under 2 % of its time, or {@link #MAX_WARMUP_PASSES}.
+     * compilers have settled: three passes in a row in which they spent under 2 % of the time, or
+     * {@link #MAX_WARMUP_PASSES}. One quiet pass is not enough: C2 can pause and start again.
      * A fixed small warm-up is not enough on 2 cores: C2 went on compiling for about 14,000 mailer sends and
      * took most of a core from whichever client was measured then, while Postfix needed the other.
      */
     private static void warmUp(ThroughputOptions o, List<SendClient> clients, CpuMeter meter, PrintStream out)
             throws InterruptedException {
         if (o.warmup() == 0) return;
+        int quietPasses = 0;
         for (int pass = 1; pass <= MAX_WARMUP_PASSES; pass++) {
             long passStart = System.nanoTime();
             long passJit = 0;
@@ -153,8 +156,10 @@ public final class Throughput {
                         tally.samples());
             }
             double jitShare = passJit * 1e6 / Math.max(1, System.nanoTime() - passStart);
-            if (jitShare < SETTLED_JIT_SHARE) {
-                out.printf("warmed up: the JIT spent %.1f %% of pass %d%n", jitShare * 100, pass);
+            quietPasses = jitShare < SETTLED_JIT_SHARE ? quietPasses + 1 : 0;
+            if (quietPasses == QUIET_PASSES) {
+                out.printf("warmed up: the JIT spent %.1f %% of pass %d, the last of %d such passes%n",
+                        jitShare * 100, pass, QUIET_PASSES);
                 return;
             }
         }
