@@ -16,9 +16,13 @@ import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.internal.Connections;
 import org.mailoutcome.jakarta.internal.Envelope;
+import org.mailoutcome.jakarta.internal.Resending;
 import org.mailoutcome.jakarta.internal.Sending;
 import org.mailoutcome.jakarta.internal.MailerSessions;
 import org.mailoutcome.jakarta.internal.SingleSend;
+import org.mailoutcome.jakarta.retry.RetryHandOff;
+import org.mailoutcome.jakarta.retry.StoredMessage;
+import org.mailoutcome.jakarta.retry.TransactionHooks;
 
 /**
  * The drop-in replacement for {@code Transport.send}: sends a message and returns what happened to every
@@ -58,7 +62,7 @@ public final class OutcomeMailer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : b.scheduler;
-        this.sending = new Sending(connections, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler);
+        this.sending = new Sending(connections, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler, b.retryHandOff);
     }
 
     /**
@@ -148,6 +152,20 @@ public final class OutcomeMailer implements AutoCloseable {
     }
 
     /**
+     * Sends a stored message again, byte for byte, in one transaction on the mailer's server, with the hooks
+     * around it: what a durable retry worker calls. No retry, forward or handler; every recipient gets one outcome.
+     *
+     * @param message the message as first sent
+     * @param to the recipients of this transaction
+     * @param hooks called before the transaction, before the end of data and after the replies
+     * @return one outcome per recipient
+     * @throws IllegalStateException when {@link TransactionHooks#afterReplies} throws
+     */
+    public DeliveryReport resend(StoredMessage message, List<InternetAddress> to, TransactionHooks hooks) {
+        return Resending.resend(connections, message, to, Objects.requireNonNull(hooks, "hooks"));
+    }
+
+    /**
      * Closes every pooled connection (QUIT) and stops the scheduler of asynchronous sends if the mailer made it.
      * Sends in progress finish; later sends throw.
      */
@@ -174,6 +192,7 @@ public final class OutcomeMailer implements AutoCloseable {
         private ForwardRouter forwardRouter = ForwardRouter.SAME_SERVER;
         private Sleeper sleeper = Sleeper.THREAD_SLEEP;
         private ScheduledExecutorService scheduler;
+        private Optional<RetryHandOff> retryHandOff = Optional.empty();
 
         private Builder(Session session) {
             this.session = Objects.requireNonNull(session, "session");
@@ -337,6 +356,19 @@ public final class OutcomeMailer implements AutoCloseable {
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Hands the recipients to retry to a durable store (e.g. {@code mail-outcome-jdbc}) instead of waiting:
+         * the send returns after the first round, its report's {@link DeliveryReport#scheduledRetry()} says when
+         * the retry is due. Default: none, the mailer waits (sleeper or scheduler).
+         *
+         * @param handOff the hand-off
+         * @return this builder
+         */
+        public Builder retryHandOff(RetryHandOff handOff) {
+            this.retryHandOff = Optional.of(Objects.requireNonNull(handOff, "handOff"));
             return this;
         }
 

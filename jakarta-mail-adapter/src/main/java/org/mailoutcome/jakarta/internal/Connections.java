@@ -61,6 +61,12 @@ public final class Connections implements AutoCloseable {
         };
     }
 
+    /** One transaction of a re-send on the mailer's own server, with a step before the end of data. */
+    public DeliveryReport resend(MimeMessage message, List<InternetAddress> to, Optional<String> messageId,
+            RecordingTransport.EndOfData beforeEndOfData) {
+        return own.send(message, to, messageId, beforeEndOfData);
+    }
+
     private SingleSend senderFor(String forwardAddress) {
         Optional<Session> route = router.route(forwardAddress);
         if (route.isEmpty()) return own;

@@ -4,6 +4,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.RecipientOutcome;
 import org.mailoutcome.jakarta.Sleeper;
+import org.mailoutcome.jakarta.retry.RetryHandOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,21 +31,26 @@ public final class Sending {
     private final ForwardPolicy forwardPolicy;
     private final Sleeper sleeper;
     private final ScheduledExecutorService scheduler;
+    private final Optional<HandingOff> handingOff;
 
-    /** Sends over the connections with the given policies. */
+    /** Sends over the connections with the given policies; with a hand-off, retries are handed off, not waited. */
     public Sending(Connections connections, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
-            ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler, Optional<RetryHandOff> handOff) {
         this.connections = connections;
         this.retryPolicy = retryPolicy;
         this.forwardPolicy = forwardPolicy;
         this.sleeper = sleeper;
         this.scheduler = scheduler;
+        this.handingOff = handOff.map(h -> new HandingOff(h, retryPolicy, connections.session(), Clock.systemUTC()));
     }
 
     /** Sends, waiting between retries on this thread; an interrupt stops the retries. */
     public DeliveryReport sync(MimeMessage mime, List<InternetAddress> envelope, OutcomeHandler handler) {
         DeliveryRun run = start(mime, envelope);
         DeliveryRun.Step step = run.next();
+        if (step instanceof DeliveryRun.Step.Wait wait && handingOff.isPresent()) {
+            return finish(handingOff.get().handOff(run, wait.delay(), mime, sender(mime)), handler);
+        }
         while (step instanceof DeliveryRun.Step.Wait wait) {
             try {
                 sleeper.sleep(wait.delay());
@@ -63,7 +70,12 @@ public final class Sending {
         scheduler.execute(() -> {
             try {
                 DeliveryRun run = start(mime, envelope);
-                advance(run, run::next, result, handler);
+                DeliveryRun.Step first = run.next();
+                if (first instanceof DeliveryRun.Step.Wait wait && handingOff.isPresent()) {
+                    result.complete(finish(handingOff.get().handOff(run, wait.delay(), mime, sender(mime)), handler));
+                } else {
+                    advance(run, () -> first, result, handler);
+                }
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
