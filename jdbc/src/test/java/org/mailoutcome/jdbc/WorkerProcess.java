@@ -16,9 +16,12 @@ import org.mailoutcome.jakarta.retry.ScheduledRetry;
 /**
  * A child JVM for the crash tests, started from the test class path. {@code send URL PORT BACKOFF_MS TO} sends
  * with the durable hand-off, runs a worker, prints {@code scheduled <id>} and waits for stdin to close (or
- * kill -9). {@code work URL PORT} runs a worker, prints {@code started}, and stops when stdin closes.
+ * kill -9). {@code work URL PORT} runs a worker, prints {@code started}, and stops when stdin closes, printing
+ * {@code rounds N}: how many retry rounds it ran.
  */
 public final class WorkerProcess {
+    private static final java.util.concurrent.atomic.AtomicInteger ROUNDS = new java.util.concurrent.atomic.AtomicInteger();
+
     private WorkerProcess() {
     }
 
@@ -30,7 +33,10 @@ public final class WorkerProcess {
                 .backoff(Backoff.fixed(Duration.ofMillis(args[0].equals("send") ? Long.parseLong(args[3]) : 100)))
                 .build();
         try (OutcomeMailer mailer = OutcomeMailer.builder(session).retryPolicy(policy).retryHandOff(retries).build();
-                RetryWorker worker = retries.startWorker(server -> mailer)) {
+                RetryWorker worker = retries.startWorker(server -> {
+                    ROUNDS.incrementAndGet();
+                    return mailer;
+                })) {
             if (args[0].equals("send")) {
                 DeliveryReport report = mailer.send(message(session, args[4]));
                 ScheduledRetry.Scheduled s = (ScheduledRetry.Scheduled) report.scheduledRetry().orElseThrow();
@@ -41,6 +47,7 @@ public final class WorkerProcess {
             System.out.flush();
             waitForStdinToClose();
         }
+        System.out.println("rounds " + ROUNDS.get());
     }
 
     static Session session(int port) {
