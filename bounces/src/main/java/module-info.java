@@ -7,5 +7,9 @@ module org.mailoutcome.bounce {
     requires transitive jakarta.mail;
     requires org.eclipse.angus.mail;
 
+    requires transitive org.mailoutcome.jakarta;
+    requires org.slf4j;
+
     exports org.mailoutcome.bounce;
+    exports org.mailoutcome.bounce.tracking;
 }
