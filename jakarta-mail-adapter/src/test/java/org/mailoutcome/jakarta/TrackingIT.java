@@ -101,8 +101,9 @@ class TrackingIT {
         send(tracking, Session.getInstance(props), "a@example.test", "b@example.test");
 
         assertThat(commands("MAIL")).containsExactly("MAIL FROM:<sender@client.test> RET=HDRS ENVID=send1");
-        assertThat(commands("RCPT")).containsExactly("RCPT TO:<a@example.test> NOTIFY=DELAY,FAILURE",
-                "RCPT TO:<b@example.test> NOTIFY=DELAY,FAILURE");
+        assertThat(commands("RCPT")).containsExactly(
+                "RCPT TO:<a@example.test> NOTIFY=DELAY,FAILURE ORCPT=rfc822;a@example.test",
+                "RCPT TO:<b@example.test> NOTIFY=DELAY,FAILURE ORCPT=rfc822;b@example.test");
     }
 
     @Test
@@ -113,7 +114,7 @@ class TrackingIT {
 
         send(tracking(new InMemoryDeliveryStore()).build(), Session.getInstance(props), "a@example.test");
 
-        assertThat(commands("RCPT")).containsExactly("RCPT TO:<a@example.test> NOTIFY=SUCCESS");
+        assertThat(commands("RCPT")).containsExactly("RCPT TO:<a@example.test> NOTIFY=SUCCESS ORCPT=rfc822;a@example.test");
     }
 
     @Test
