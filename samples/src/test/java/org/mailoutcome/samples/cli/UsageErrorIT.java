@@ -3,8 +3,10 @@ package org.mailoutcome.samples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailoutcome.testkit.ReceivedMessage;
 import org.mailoutcome.testkit.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
@@ -31,8 +33,8 @@ class UsageErrorIT {
         assertThat(run.lines()).containsExactly("ok@h.test\tAccepted\t250\t2.1.5\tSUCCESS\tNONE\t-",
                 "moved@h.test\tAccepted\t250\t2.1.5\tSUCCESS\tNONE\t-");
         assertThat(run.status()).isZero();
-        assertThat(smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0).envelopeRecipients())
-                .containsExactly("ok@h.test", "new@h.test");
+        assertThat(smtp.awaitMessages(2, Duration.ofSeconds(5))).extracting(ReceivedMessage::envelopeRecipients)
+                .containsExactly(List.of("ok@h.test"), List.of("new@h.test"));
     }
 
     @Test
