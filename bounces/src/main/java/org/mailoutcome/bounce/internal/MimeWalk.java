@@ -29,6 +29,7 @@ final class MimeWalk {
     private static final Session SESSION = session();
 
     private int parts;
+    private Part returnedPart;
 
     private MimeWalk() {
     }
@@ -41,9 +42,14 @@ final class MimeWalk {
             MimeMessage message = new MimeMessage(SESSION, new SharedByteArrayInputStream(lfMail));
             String type = baseType(message);
             if (type.equals("multipart/report")) found.reportType = parameter(message, "report-type");
-            new MimeWalk().visit(message, type, 0, found);
+            MimeWalk walk = new MimeWalk();
+            walk.visit(message, type, 0, found);
+            if (found.deliveryStatus.isEmpty() && walk.returnedPart != null) walk.forwarded(found);
         } catch (MessagingException | RuntimeException e) {
-            // Angus could not read the structure: the header alone is left for the text formats
+            // Angus could not read the structure: the raw body is left for the text formats
+        }
+        if (found.texts.isEmpty() && found.deliveryStatus.isEmpty() && found.feedbackReport.isEmpty()) {
+            found.texts.add(rawBody(lfMail));
         }
         return found;
     }
@@ -60,11 +66,26 @@ final class MimeWalk {
                 found.feedbackReport.add(text(part, true));
             } else if (isReturned(type)) {
                 if (found.returned.isEmpty()) found.returned = Optional.of(HeaderBlock.first(text(part, true)));
+                if (returnedPart == null && type.startsWith("message/")) returnedPart = part;
             } else if (type.startsWith("text/") || type.isEmpty()) {
                 found.texts.add(text(part, false));
             }
         } catch (MessagingException | IOException | RuntimeException e) {
             // one unreadable part: the others still count
+        }
+    }
+
+    /** A bounce forwarded as an attachment: the delivery-status parts of the attached message. */
+    private void forwarded(MailParts found) {
+        try (InputStream in = returnedPart.getInputStream()) {
+            MimeMessage attached = new MimeMessage(SESSION, new SharedByteArrayInputStream(Text.toLf(
+                    in.readNBytes(MAX_TEXT))));
+            MailParts inner = new MailParts(found.headers);
+            visit(attached, baseType(attached), 1, inner);
+            found.deliveryStatus.addAll(inner.deliveryStatus);
+            found.global |= inner.global;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // an unreadable attachment: nothing more to find
         }
     }
 
@@ -115,6 +136,13 @@ final class MimeWalk {
         } catch (MessagingException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The body as text, for a multipart whose boundary does not match (the header's and the body's differ). */
+    private static String rawBody(byte[] lfMail) {
+        int start = Math.min(lfMail.length, headerEnd(lfMail) + 2);
+        return Text.decode(Arrays.copyOfRange(lfMail, start, Math.min(lfMail.length, start + MAX_TEXT)),
+                Optional.empty());
     }
 
     /** The index of the blank line that ends the header, or the length. */
