@@ -3,6 +3,7 @@ module org.mailoutcome.samples {
     requires org.mailoutcome;
     requires org.mailoutcome.jakarta;
     requires org.mailoutcome.testkit;
+    requires org.mailoutcome.bounce;
     requires info.picocli;
 
     exports org.mailoutcome.samples;
