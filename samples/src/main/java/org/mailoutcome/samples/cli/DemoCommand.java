@@ -4,7 +4,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.mailoutcome.Backoff;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
@@ -12,6 +12,8 @@ import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.testkit.SmtpServer;
 import org.mailoutcome.testkit.Verb;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code demo}: the main job on an embedded default. Starts the testkit's scripted SMTP server on 127.0.0.1,
@@ -19,17 +21,20 @@ import org.mailoutcome.testkit.Verb;
  * recipients through {@code OutcomeMailer} with a same-domain forward policy and a short retry policy, and prints
  * each recipient's typed outcome (with the forward and the greylisting retry) and what the server received.
  */
-final class DemoCommand implements Command {
+@Command(name = "demo", description = "Send one message through an embedded scripted SMTP server to eight "
+        + "recipients and print each one's typed outcome.")
+final class DemoCommand implements Callable<Integer> {
+    @Mixin FormatOption formatOption = new FormatOption(OutcomeFormat.TEXT);
 
-    @Override
-    public String usage() {
-        return "demo [--format text|tsv|json]   (sends through an embedded scripted SMTP server)";
+    private final Console console;
+
+    DemoCommand(Console console) {
+        this.console = console;
     }
 
     @Override
-    public int run(List<String> argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of("format"), Set.of());
-        OutcomeFormat format = OutcomeFormat.parse(args.value("format").orElse("text"));
+    public Integer call() throws Exception {
+        OutcomeFormat format = formatOption.format();
         try (SmtpServer server = SmtpServer.start()) {
             script(server);
             Session session = Session.getInstance(server.clientProperties());
