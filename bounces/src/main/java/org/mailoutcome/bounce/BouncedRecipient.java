@@ -50,12 +50,16 @@ public record BouncedRecipient(String finalRecipient, Optional<String> originalR
     }
 
     /**
-     * The reason of the outcome.
+     * The reason of the notice: the outcome's, except that a delay notice whose reply names no finer cause than
+     * {@link Reason#NETWORK} or {@link Reason#UNKNOWN} is {@link Reason#EXPIRED}: the message is waiting in a queue
+     * and will bounce when its lifetime runs out.
      *
-     * @return {@code outcome().reason()}
+     * @return the reason
      */
     public Reason reason() {
-        return outcome.reason();
+        Reason reason = outcome.reason();
+        boolean waiting = action == Action.DELAYED && (reason == Reason.NETWORK || reason == Reason.UNKNOWN);
+        return waiting ? Reason.EXPIRED : reason;
     }
 
     /**
