@@ -10,6 +10,7 @@ module org.mailoutcome.jakarta {
 
     exports org.mailoutcome.jakarta;
     exports org.mailoutcome.jakarta.retry;
+    exports org.mailoutcome.jakarta.tracking;
     // Jakarta Mail instantiates the recording transport reflectively.
     opens org.mailoutcome.jakarta.internal to jakarta.mail;
 }

@@ -3,6 +3,11 @@ module org.mailoutcome.samples {
     requires org.mailoutcome;
     requires org.mailoutcome.jakarta;
     requires org.mailoutcome.testkit;
+    requires org.mailoutcome.bounce;
+    requires info.picocli;
 
     exports org.mailoutcome.samples;
+
+    // picocli reads the commands' annotated fields and creates the mixins
+    opens org.mailoutcome.samples.cli to info.picocli;
 }

@@ -20,6 +20,7 @@ import org.mailoutcome.jakarta.internal.Resending;
 import org.mailoutcome.jakarta.internal.Sending;
 import org.mailoutcome.jakarta.internal.MailerSessions;
 import org.mailoutcome.jakarta.internal.SingleSend;
+import org.mailoutcome.jakarta.tracking.Tracking;
 import org.mailoutcome.jakarta.retry.RetryHandOff;
 import org.mailoutcome.jakarta.retry.StoredMessage;
 import org.mailoutcome.jakarta.retry.TransactionHooks;
@@ -62,7 +63,8 @@ public final class OutcomeMailer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : b.scheduler;
-        this.sending = new Sending(connections, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler, b.retryHandOff);
+        this.sending = new Sending(connections, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler, b.tracking,
+                b.retryHandOff);
     }
 
     /**
@@ -152,9 +154,8 @@ public final class OutcomeMailer implements AutoCloseable {
     }
 
     /**
-     * Sends a stored message again, byte for byte, in one transaction on the mailer's server, with the hooks
-     * around it: what a durable retry worker calls. No retry, forward or handler; every recipient gets one outcome.
-     *
+     * Sends a stored message again, byte for byte, in one transaction with the hooks around it (a durable retry
+     * worker's call); no retry, forward or handler.
      * @param message the message as first sent
      * @param to the recipients of this transaction
      * @param hooks called before the transaction, before the end of data and after the replies
@@ -192,6 +193,7 @@ public final class OutcomeMailer implements AutoCloseable {
         private ForwardRouter forwardRouter = ForwardRouter.SAME_SERVER;
         private Sleeper sleeper = Sleeper.THREAD_SLEEP;
         private ScheduledExecutorService scheduler;
+        private Optional<Tracking> tracking = Optional.empty();
         private Optional<RetryHandOff> retryHandOff = Optional.empty();
 
         private Builder(Session session) {
@@ -360,10 +362,20 @@ public final class OutcomeMailer implements AutoCloseable {
         }
 
         /**
-         * Hands the recipients to retry to a durable store (e.g. {@code mail-outcome-jdbc}) instead of waiting:
-         * the send returns after the first round, its report's {@link DeliveryReport#scheduledRetry()} says when
-         * the retry is due. Default: none, the mailer waits (sleeper or scheduler).
+         * Follows each send past acceptance: correlation keys (ENVID, VERP) on every send and a record of it in the
+         * tracking's {@link org.mailoutcome.jakarta.tracking.DeliveryStore}; default off.
          *
+         * @param tracking the tracking, e.g. {@link Tracking#defaults()}
+         * @return this builder
+         */
+        public Builder tracking(Tracking tracking) {
+            this.tracking = Optional.of(Objects.requireNonNull(tracking, "tracking"));
+            return this;
+        }
+
+        /**
+         * Hands the recipients to retry to a durable store (e.g. {@code mail-outcome-jdbc}) instead of waiting; the
+         * report's {@link DeliveryReport#scheduledRetry()} says when the retry is due. Default: none, the mailer waits.
          * @param handOff the hand-off
          * @return this builder
          */

@@ -90,7 +90,7 @@ abstract class DurableRetriesContract {
         assertThat(JdbcRetries.migrate(db.dataSource())).isEqualTo(Schema.latest());
         assertThat(JdbcRetries.migrate(db.dataSource())).isEqualTo(Schema.latest());
         try (var c = db.dataSource().getConnection()) {
-            assertThat(Schema.current(c)).isEqualTo(1);
+            assertThat(Schema.current(c)).isEqualTo(2);
         }
     }
 

@@ -34,6 +34,8 @@ public class RecordingTransport extends SMTPTransport {
     /** The content buffer of the message being written, between {@link #data()} and {@link #finishData()}. */
     private final BodyBuffer body = new BodyBuffer();
     private EndOfData beforeEndOfData = EndOfData.NONE;
+    /** The tracked send's envelope sender and DSN parameters, between {@link #parameters} calls; else null. */
+    private volatile MailParameters parameters;
 
     /**
      * The constructor Jakarta Mail calls for the {@code smtp} protocol.
@@ -61,6 +63,15 @@ public class RecordingTransport extends SMTPTransport {
      */
     public boolean isConnectedLocally() {
         return connectedLocally;
+    }
+
+    /**
+     * The envelope sender and DSN parameters of the next messages (a tracked send), or null for none.
+     *
+     * @param parameters the parameters, or null
+     */
+    public void parameters(MailParameters parameters) {
+        this.parameters = parameters;
     }
 
     /** Records the transcript of this message alone; the envelope is kept for the listener's report. */
@@ -146,11 +157,13 @@ public class RecordingTransport extends SMTPTransport {
     }
 
     @Override
-    protected void sendCommand(String cmd) throws MessagingException {
+    protected void sendCommand(String command) throws MessagingException {
         if (reading) {
-            super.sendCommand(cmd);
+            super.sendCommand(command);
             return;
         }
+        MailParameters tracked = parameters;
+        String cmd = tracked == null ? command : tracked.apply(command, supportsExtension("DSN"));
         transcript.commandSent(cmd);
         try {
             super.sendCommand(cmd);

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.mailoutcome.Disposition;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
@@ -19,6 +20,7 @@ import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.RecipientOutcome;
 import org.mailoutcome.jakarta.Sleeper;
 import org.mailoutcome.jakarta.retry.RetryHandOff;
+import org.mailoutcome.jakarta.tracking.Tracking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +33,22 @@ public final class Sending {
     private final ForwardPolicy forwardPolicy;
     private final Sleeper sleeper;
     private final ScheduledExecutorService scheduler;
+    private final Optional<SendTracking> tracking;
     private final Optional<HandingOff> handingOff;
 
-    /** Sends over the connections with the given policies; with a hand-off, retries are handed off, not waited. */
+    /** Sends over the connections with the given policies, with no tracking and no hand-off. */
     public Sending(Connections connections, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
-            ScheduledExecutorService scheduler, Optional<RetryHandOff> handOff) {
+            ScheduledExecutorService scheduler) {
+        this(connections, retryPolicy, forwardPolicy, sleeper, scheduler, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Sends over the connections with the given policies, recording each send when tracking is on; with a
+     * hand-off, retries are handed off, not waited for.
+     */
+    public Sending(Connections connections, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
+            ScheduledExecutorService scheduler, Optional<Tracking> tracking, Optional<RetryHandOff> handOff) {
+        this.tracking = tracking.map(t -> new SendTracking(t, MailerSessions.target(connections.session())));
         this.connections = connections;
         this.retryPolicy = retryPolicy;
         this.forwardPolicy = forwardPolicy;
@@ -46,21 +59,22 @@ public final class Sending {
 
     /** Sends, waiting between retries on this thread; an interrupt stops the retries. */
     public DeliveryReport sync(MimeMessage mime, List<InternetAddress> envelope, OutcomeHandler handler) {
-        DeliveryRun run = start(mime, envelope);
+        Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
+        DeliveryRun run = start(mime, envelope, tracked);
         DeliveryRun.Step step = run.next();
         if (step instanceof DeliveryRun.Step.Wait wait && handingOff.isPresent()) {
-            return finish(handingOff.get().handOff(run, wait.delay(), mime, sender(mime)), handler);
+            return finish(mime, tracked, handOff(run, wait, mime, tracked), handler);
         }
         while (step instanceof DeliveryRun.Step.Wait wait) {
             try {
                 sleeper.sleep(wait.delay());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return finish(run.report(), handler);
+                return finish(mime, tracked, run.report(), handler);
             }
             step = run.resume();
         }
-        return finish(((DeliveryRun.Step.Done) step).report(), handler);
+        return finish(mime, tracked, ((DeliveryRun.Step.Done) step).report(), handler);
     }
 
     /** Sends on the scheduler; retries are scheduled, no thread sleeps. */
@@ -69,12 +83,13 @@ public final class Sending {
         CompletableFuture<DeliveryReport> result = new CompletableFuture<>();
         scheduler.execute(() -> {
             try {
-                DeliveryRun run = start(mime, envelope);
+                Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
+                DeliveryRun run = start(mime, envelope, tracked);
                 DeliveryRun.Step first = run.next();
                 if (first instanceof DeliveryRun.Step.Wait wait && handingOff.isPresent()) {
-                    result.complete(finish(handingOff.get().handOff(run, wait.delay(), mime, sender(mime)), handler));
+                    result.complete(finish(mime, tracked, handOff(run, wait, mime, tracked), handler));
                 } else {
-                    advance(run, () -> first, result, handler);
+                    advance(run, () -> first, result, report -> finish(mime, tracked, report, handler));
                 }
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
@@ -84,26 +99,39 @@ public final class Sending {
     }
 
     private void advance(DeliveryRun run, Supplier<DeliveryRun.Step> step, CompletableFuture<DeliveryReport> result,
-            OutcomeHandler handler) {
+            UnaryOperator<DeliveryReport> finish) {
         try {
             DeliveryRun.Step next = step.get();
             if (next instanceof DeliveryRun.Step.Wait wait) {
-                scheduler.schedule(() -> advance(run, run::resume, result, handler), wait.delay().toMillis(),
+                scheduler.schedule(() -> advance(run, run::resume, result, finish), wait.delay().toMillis(),
                         TimeUnit.MILLISECONDS);
             } else {
-                result.complete(finish(((DeliveryRun.Step.Done) next).report(), handler));
+                result.complete(finish.apply(((DeliveryRun.Step.Done) next).report()));
             }
         } catch (RuntimeException | Error e) {
             result.completeExceptionally(e);
         }
     }
 
-    private DeliveryRun start(MimeMessage mime, List<InternetAddress> envelope) {
-        return new DeliveryRun(connections.transactionsFor(mime, messageId(mime)), retryPolicy, forwardPolicy,
-                envelope, sender(mime));
+    private DeliveryReport handOff(DeliveryRun run, DeliveryRun.Step.Wait wait, MimeMessage mime,
+            Optional<SendTracking.Send> tracked) {
+        return handingOff.orElseThrow().handOff(run, wait.delay(), mime, envelopeSender(mime, tracked));
     }
 
-    private static DeliveryReport finish(DeliveryReport report, OutcomeHandler handler) {
+    private Optional<String> envelopeSender(MimeMessage mime, Optional<SendTracking.Send> tracked) {
+        return tracked.flatMap(SendTracking.Send::verpSender).or(() -> sender(mime));
+    }
+
+    private DeliveryRun start(MimeMessage mime, List<InternetAddress> envelope,
+            Optional<SendTracking.Send> tracked) {
+        Optional<MailParameters> parameters = tracked.map(SendTracking.Send::parameters);
+        return new DeliveryRun(connections.transactionsFor(mime, messageId(mime), parameters), retryPolicy,
+                forwardPolicy, envelope, envelopeSender(mime, tracked));
+    }
+
+    private DeliveryReport finish(MimeMessage mime, Optional<SendTracking.Send> tracked, DeliveryReport report,
+            OutcomeHandler handler) {
+        tracked.ifPresent(send -> tracking.get().record(send, mime, report));
         for (RecipientOutcome r : report.recipients()) {
             if (r.disposition() == Disposition.SUCCESS) continue;
             String line = DeliveryReport.describe(r.outcome());

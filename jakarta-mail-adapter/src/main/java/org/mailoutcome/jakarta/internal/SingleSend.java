@@ -37,12 +37,18 @@ public final class SingleSend {
 
     /** Sends the message to the envelope; every recipient gets one outcome. */
     public DeliveryReport send(MimeMessage message, List<InternetAddress> envelope, Optional<String> messageId) {
-        return send(message, envelope, messageId, RecordingTransport.EndOfData.NONE);
+        return send(message, envelope, messageId, Optional.empty(), RecordingTransport.EndOfData.NONE);
     }
 
-    /** Sends, running the hook before the final {@code "."}; every recipient gets one outcome. */
+    /** Sends with a tracked send's envelope sender and DSN parameters. */
     public DeliveryReport send(MimeMessage message, List<InternetAddress> envelope, Optional<String> messageId,
-            RecordingTransport.EndOfData beforeEndOfData) {
+            Optional<MailParameters> parameters) {
+        return send(message, envelope, messageId, parameters, RecordingTransport.EndOfData.NONE);
+    }
+
+    /** Sends with the parameters, running the hook before the final {@code "."}; every recipient gets one outcome. */
+    public DeliveryReport send(MimeMessage message, List<InternetAddress> envelope, Optional<String> messageId,
+            Optional<MailParameters> parameters, RecordingTransport.EndOfData beforeEndOfData) {
         for (int tries = 0; ; tries++) {
             Connection connection;
             try {
@@ -55,11 +61,13 @@ public final class SingleSend {
             }
             boolean reused = connection.isReused();
             connection.transport().beforeEndOfData(beforeEndOfData);
+            connection.transport().parameters(parameters.orElse(null));
             Result result;
             try {
                 result = sendOn(connection, message, envelope, messageId);
             } finally {
                 connection.transport().beforeEndOfData(RecordingTransport.EndOfData.NONE);
+                connection.transport().parameters(null);
             }
             pool.release(connection, result.healthy);
             if (!(result.stale && reused && tries == 0)) return result.report;

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  */
 public final class Schema {
     /** The migrations in order; a later release appends, never edits. */
-    static final List<String> MIGRATIONS = List.of("V1__retries.sql");
+    static final List<String> MIGRATIONS = List.of("V1__retries.sql", "V2__delivery_records.sql");
     private static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS mail_outcome_schema_version ("
             + "version INT PRIMARY KEY, description VARCHAR(200) NOT NULL, "
             + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";

@@ -38,6 +38,6 @@ class SendCommandIT {
     void missingServerIsAUsageError() {
         CliRun run = CliRun.of("", "send", "--from", "me@client.test", "--to", "a@example.test");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("--server HOST:PORT is required");
+        assertThat(run.err()).contains("Missing required option: '--server=HOST:PORT'");
     }
 }
