@@ -37,6 +37,7 @@ public final class MailOutcomeCli implements Callable<Integer> {
             DemoCommand.class,
             ClassifyCommand.class,
             SendCommand.class,
+            RetriesCommand.class,
             ProbeCommand.class,
             ExplainCommand.class,
             AutoComplete.GenerateCompletion.class);
