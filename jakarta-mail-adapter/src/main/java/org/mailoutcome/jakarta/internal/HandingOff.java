@@ -42,7 +42,7 @@ public final class HandingOff {
         try {
             StoredMessage stored = new StoredMessage(bytes(mime), report.messageId(), sender);
             DeferredSend send = new DeferredSend(stored, run.deferred(), clock.instant().plus(delay), policy,
-                    server());
+                    MailerSessions.target(session));
             ScheduledRetry result = handOff.handOff(send);
             if (result == null) throw new IllegalStateException("the retry hand-off returned null");
             if (result instanceof ScheduledRetry.NotScheduled no) LOG.warn("retry not scheduled: {}", no.reason());
@@ -58,14 +58,5 @@ public final class HandingOff {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         mime.writeTo(out, NOT_SENT);
         return out.toByteArray();
-    }
-
-    private String server() {
-        String protocol = session.getProperty("mail.transport.protocol");
-        String prefix = "mail." + (protocol == null ? "smtp" : protocol) + ".";
-        String host = Optional.ofNullable(session.getProperty(prefix + "host"))
-                .or(() -> Optional.ofNullable(session.getProperty("mail.host"))).orElse("localhost");
-        String port = Optional.ofNullable(session.getProperty(prefix + "port")).orElse("25");
-        return host + ":" + port;
     }
 }

@@ -110,7 +110,10 @@ public final class RetryRound {
                 Map<String, DeliveryOutcome> outcomes = new HashMap<>();
                 for (RecipientOutcome o : report.recipients()) outcomes.put(key(o.address().getAddress()), o.outcome());
                 Transactions.inTransaction(dataSource, c -> {
-                    for (TaskData.Recipient r : toSend) decide(c, data, r, outcomes.get(key(r.target())), next);
+                    for (TaskData.Recipient r : toSend) {
+                        decide(c, data, r, outcomes.getOrDefault(key(r.target()), new DeliveryOutcome.ConnectionLost(
+                                Stage.CONNECT, false, "the transaction reported no outcome for " + r.target())), next);
+                    }
                     scheduleNext(c, data, next);
                     return null;
                 });

@@ -24,7 +24,7 @@ class SchemaTest {
                 try (var in = Schema.class.getResourceAsStream(d.migrationPath(name))) {
                     String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                     assertThat(sql.lines().filter(l -> l.startsWith("CREATE")))
-                            .allSatisfy(l -> assertThat(l).matches("CREATE (TABLE|INDEX) mail_outcome_\\w+.*"));
+                            .allSatisfy(l -> assertThat(l).matches("CREATE (UNIQUE )?(TABLE|INDEX) mail_outcome_\\w+.*"));
                     assertThat(sql).contains("TIMESTAMP WITH TIME ZONE").doesNotContain("scheduled_tasks");
                 }
             }
