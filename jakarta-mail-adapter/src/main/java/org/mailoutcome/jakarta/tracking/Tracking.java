@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * OutcomeMailer mailer = OutcomeMailer.builder(session).tracking(tracking).build();
  * }</pre>
  *
- * <p>Per send: a fresh id (letters and digits); {@code ENVID=id} on MAIL FROM when the server advertises DSN
- * (RFC 3461; servers that do not advertise it get no DSN parameter at all, as Angus does for NOTIFY and RET);
+ * <p>Per send: a fresh id (letters and digits); {@code ENVID=id} on MAIL FROM and {@code ORCPT=rfc822;address} on
+ * every RCPT when the server advertises DSN (RFC 3461; servers that do not advertise it get no DSN parameter at
+ * all, as Angus does for NOTIFY and RET);
  * {@code NOTIFY} on every RCPT and {@code RET} on MAIL FROM when chosen here and the server advertises DSN (else
  * the session's {@code mail.smtp.dsn.notify} and {@code mail.smtp.dsn.ret} apply as usual); with a VERP domain,
  * the envelope sender {@code LOCALPART+id@domain} in place of the usual one. When the send returns, it is
