@@ -332,9 +332,16 @@ public final class Tracking {
             return new Tracking(this);
         }
 
+        /** 26 base32 characters from one 17-byte draw (5 bits each: 130 of the 136 bits). */
         private static String randomId() {
+            byte[] bytes = new byte[17];
+            RANDOM.nextBytes(bytes);
             char[] id = new char[26];
-            for (int i = 0; i < id.length; i++) id[i] = BASE32[RANDOM.nextInt(BASE32.length)];
+            for (int i = 0; i < id.length; i++) {
+                int bit = i * 5;
+                int word = (bytes[bit / 8] & 0xff) << 8 | (bit / 8 + 1 < bytes.length ? bytes[bit / 8 + 1] & 0xff : 0);
+                id[i] = BASE32[word >>> (11 - bit % 8) & 31];
+            }
             return new String(id);
         }
     }
