@@ -2,6 +2,7 @@
 module org.mailoutcome.samples {
     requires org.mailoutcome;
     requires org.mailoutcome.jakarta;
+    requires org.mailoutcome.bounce;
     requires org.mailoutcome.testkit;
     requires info.picocli;
 

@@ -37,6 +37,7 @@ public final class MailOutcomeCli implements Callable<Integer> {
             SendCommand.class,
             ProbeCommand.class,
             ExplainCommand.class,
+            BounceCommand.class,
             AutoComplete.GenerateCompletion.class);
 
     /** Exit status of a usage error. */
