@@ -2,8 +2,8 @@
 module org.mailoutcome.samples {
     requires org.mailoutcome;
     requires org.mailoutcome.jakarta;
-    requires org.mailoutcome.testkit;
     requires org.mailoutcome.bounce;
+    requires org.mailoutcome.testkit;
     requires org.mailoutcome.jdbc;
     requires info.picocli;
 

@@ -1,9 +1,13 @@
 package org.mailoutcome.bounce.internal;
 
-import jakarta.mail.internet.MimeUtility;
-import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.mailoutcome.bounce.Headers;
 
 /**
@@ -13,6 +17,7 @@ import org.mailoutcome.bounce.Headers;
 public final class HeaderBlock {
     /** At most this many fields of one block are kept. */
     private static final int MAX_FIELDS = 500;
+    private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([bBqQ])\\?([^?\\s]*)\\?=");
 
     private HeaderBlock() {
     }
@@ -70,13 +75,37 @@ public final class HeaderBlock {
         value.setLength(0);
     }
 
-    /** RFC 2047 encoded words decoded where present and valid. */
+    /**
+     * RFC 2047 encoded words decoded where valid (blanks between two encoded words dropped); an invalid or unknown
+     * one is kept as written. Not Angus's {@code MimeUtility.decodeText}: it asks {@code StreamProvider} for a
+     * decoder per word, a {@code ServiceLoader} search.
+     */
     static String decodeWords(String value) {
         if (!value.contains("=?")) return value;
+        Matcher m = ENCODED_WORD.matcher(value);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        boolean previousEncoded = false;
+        while (m.find()) {
+            Optional<String> word = word(m.group(1), m.group(2), m.group(3));
+            String between = value.substring(last, m.start());
+            if (!(previousEncoded && between.isBlank() && word.isPresent())) out.append(between);
+            out.append(word.orElse(m.group()));
+            previousEncoded = word.isPresent();
+            last = m.end();
+        }
+        return out.append(value.substring(last)).toString();
+    }
+
+    private static Optional<String> word(String charsetName, String encoding, String text) {
         try {
-            return MimeUtility.decodeText(value);
-        } catch (UnsupportedEncodingException | RuntimeException e) {
-            return value;
+            Charset charset = Charset.forName(charsetName.split("\\*", 2)[0]);
+            byte[] bytes = encoding.equalsIgnoreCase("B") ? Base64.getMimeDecoder().decode(text)
+                    : TransferEncoding.decode(text.replace('_', ' ').getBytes(StandardCharsets.ISO_8859_1),
+                            Optional.of("quoted-printable"));
+            return Optional.of(new String(bytes, charset));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 }

@@ -26,7 +26,8 @@ final class TextRecipients {
             "^[\\s\"'<(]*(?:(?:>>>\\s*)?rcpt to:\\s*<?|[245]\\d\\d[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s+)?<?)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LOCAL_ADDRESS = Pattern.compile("^[^\\s<>()\\[\\]\",;:@]+@[A-Za-z0-9.\\-\\[\\]]+");
-    private static final Pattern REPLY = Pattern.compile("(?<![\\w.\\-:/#])([245][0-5]\\d)(?=[ -][^\\d])");
+    private static final Pattern REPLY = Pattern.compile(
+            "(?<![\\w.\\-:/#])([245][0-5]\\d)(?=[ -](?:[245]\\.\\d|[^\\d]))");
     private static final Pattern DELAYED = Pattern.compile("(?i)(not yet been delivered|not been delivered yet|"
             + "keep trying|continue trying|will be retried|will retry|still trying|delivery delayed|delayed mail|"
             + "message delayed|has been delayed|is delayed|deferred|delivery is delayed|temporary failure)");

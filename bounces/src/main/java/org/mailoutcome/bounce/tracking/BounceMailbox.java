@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.mailoutcome.bounce.tracking.internal.MailboxPass;
+import org.mailoutcome.bounce.tracking.internal.MailboxSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * at least every {@link Builder#pollInterval(Duration) poll interval} (servers drop a long IDLE); elsewhere it
  * polls at that interval. A lost connection is logged and reopened at the next interval.
  *
+ * <p><b>Timeouts.</b> Where the session sets none, connecting and writing time out after 30 s and reading after the
+ * poll interval plus 30 s (Angus's own defaults are infinite).
+ *
  * <p>One mailbox per folder: two processes reading the same folder would ingest the same messages (harmlessly,
  * see above) and race to mark them.
  */
@@ -55,6 +59,7 @@ public final class BounceMailbox implements AutoCloseable {
     public static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(29);
 
     private final Builder options;
+    private final Session session;
     private final MailboxPass pass;
     private final ScheduledExecutorService timer;
     private final Object lock = new Object();
@@ -65,6 +70,7 @@ public final class BounceMailbox implements AutoCloseable {
 
     private BounceMailbox(Builder b) {
         this.options = b;
+        this.session = MailboxSessions.create(b.session, b.pollInterval);
         this.pass = new MailboxPass(b.tracker, b.marking);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mail-outcome-bounce-mailbox-timer");
@@ -204,8 +210,8 @@ public final class BounceMailbox implements AutoCloseable {
     private Folder openFolder() throws MessagingException {
         if (store == null || !store.isConnected()) {
             disconnect();
-            store = options.session.getStore(options.session.getProperty("mail.store.protocol") == null ? "imap"
-                    : options.session.getProperty("mail.store.protocol"));
+            String protocol = session.getProperty("mail.store.protocol");
+            store = session.getStore(protocol == null ? "imap" : protocol);
             if (options.user.isPresent()) store.connect(options.user.get(), options.password);
             else store.connect();
         }

@@ -234,4 +234,23 @@ class DeliveryTrackerTest {
             assertThat(callbacks).contains("on" + fate.getSimpleName());
         }
     }
+
+    @Test
+    void aComplaintIsMatchedByTheReportedMessageIdAndChangesNoFate() throws IOException {
+        record("s1", Optional.of("s1"), Optional.empty());
+        String arf = String.join("\r\n", "From: fbl@isp.test", "To: abuse@client.test", "Subject: Complaint",
+                "Message-ID: <fbl1@isp.test>", "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=feedback-report; boundary=\"b\"", "", "--b",
+                "Content-Type: text/plain", "", "An abuse report.", "", "--b", "Content-Type: message/feedback-report",
+                "", "Feedback-Type: abuse", "User-Agent: FBL/1.0", "Version: 1", "Original-Rcpt-To: gone@far.test", "",
+                "--b", "Content-Type: message/rfc822", "", "Message-ID: " + MESSAGE_ID, "From: sender@client.test",
+                "To: gone@far.test", "Subject: hello", "", "Hello.", "", "--b--", "");
+
+        IngestResult result = tracker.ingest(new ByteArrayInputStream(arf.getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(result).isInstanceOfSatisfying(IngestResult.Complained.class,
+                c -> assertThat(c.matchedBy()).contains(IngestResult.MatchedBy.MESSAGE_ID));
+        assertThat(listener.calls).containsExactly("onComplaint s1");
+        assertThat(fate("s1", "gone@far.test")).isEqualTo(new Fate.Pending());
+    }
 }

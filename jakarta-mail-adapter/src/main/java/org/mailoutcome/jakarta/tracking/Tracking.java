@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * OutcomeMailer mailer = OutcomeMailer.builder(session).tracking(tracking).build();
  * }</pre>
  *
- * <p>Per send: a fresh id (letters and digits); {@code ENVID=id} on MAIL FROM when the server advertises DSN
- * (RFC 3461; servers that do not advertise it get no DSN parameter at all, as Angus does for NOTIFY and RET);
+ * <p>Per send: a fresh id (letters and digits); {@code ENVID=id} on MAIL FROM and {@code ORCPT=rfc822;address} on
+ * every RCPT when the server advertises DSN (RFC 3461; servers that do not advertise it get no DSN parameter at
+ * all, as Angus does for NOTIFY and RET);
  * {@code NOTIFY} on every RCPT and {@code RET} on MAIL FROM when chosen here and the server advertises DSN (else
  * the session's {@code mail.smtp.dsn.notify} and {@code mail.smtp.dsn.ret} apply as usual); with a VERP domain,
  * the envelope sender {@code LOCALPART+id@domain} in place of the usual one. When the send returns, it is
@@ -331,9 +332,16 @@ public final class Tracking {
             return new Tracking(this);
         }
 
+        /** 26 base32 characters from one 17-byte draw (5 bits each: 130 of the 136 bits). */
         private static String randomId() {
+            byte[] bytes = new byte[17];
+            RANDOM.nextBytes(bytes);
             char[] id = new char[26];
-            for (int i = 0; i < id.length; i++) id[i] = BASE32[RANDOM.nextInt(BASE32.length)];
+            for (int i = 0; i < id.length; i++) {
+                int bit = i * 5;
+                int word = (bytes[bit / 8] & 0xff) << 8 | (bit / 8 + 1 < bytes.length ? bytes[bit / 8 + 1] & 0xff : 0);
+                id[i] = BASE32[word >>> (11 - bit % 8) & 31];
+            }
             return new String(id);
         }
     }

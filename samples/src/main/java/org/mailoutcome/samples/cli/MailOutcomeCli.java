@@ -8,10 +8,8 @@ import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -40,13 +38,11 @@ public final class MailOutcomeCli implements Callable<Integer> {
             RetriesCommand.class,
             ProbeCommand.class,
             ExplainCommand.class,
+            BounceCommand.class,
             AutoComplete.GenerateCompletion.class);
 
     /** Exit status of a usage error. */
     static final int USAGE = 2;
-
-    @Spec
-    CommandSpec spec;
 
     private MailOutcomeCli() {
     }
@@ -103,7 +99,7 @@ public final class MailOutcomeCli implements Callable<Integer> {
     /** Without a command: the usage, as a usage error. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "a command is needed");
+        throw new UsageException("a command is needed");
     }
 
     private static int usageError(CommandLine command, String message, ParameterException e) {
