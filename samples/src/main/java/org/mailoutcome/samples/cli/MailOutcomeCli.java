@@ -35,10 +35,10 @@ public final class MailOutcomeCli implements Callable<Integer> {
             DemoCommand.class,
             ClassifyCommand.class,
             SendCommand.class,
-            RetriesCommand.class,
             ProbeCommand.class,
             ExplainCommand.class,
             BounceCommand.class,
+            RetriesCommand.class,
             AutoComplete.GenerateCompletion.class);
 
     /** Exit status of a usage error. */
