@@ -25,6 +25,9 @@ public final class Connection implements Closeable {
     private Socket socket;
     private LineReader reader;
     private OutputStream out;
+    /** Whether input was waiting when the last read ended. */
+    private boolean leftover;
+    private boolean lastCommandBuffered;
 
     /**
      * Wraps an accepted socket.
@@ -44,6 +47,7 @@ public final class Connection implements Closeable {
         this.socket = s;
         this.reader = new LineReader(s.getInputStream());
         this.out = new BufferedOutputStream(s.getOutputStream(), 8192);
+        this.leftover = false;
     }
 
     /**
@@ -53,7 +57,10 @@ public final class Connection implements Closeable {
      * @throws IOException if reading fails or the line is too long
      */
     public Optional<String> readCommand() throws IOException {
-        return reader.readLine(MAX_COMMAND_LENGTH).map(Connection::decode);
+        lastCommandBuffered = leftover;
+        Optional<String> line = reader.readLine(MAX_COMMAND_LENGTH).map(Connection::decode);
+        noteLeftover();
+        return line;
     }
 
     private static String decode(byte[] line) {
@@ -68,6 +75,24 @@ public final class Connection implements Closeable {
     }
 
     /**
+     * Tells whether the last command read had already arrived when the read before it ended, before the server
+     * answered that one: the client sent it without waiting for a reply (pipelining, RFC 2920).
+     *
+     * @return {@code true} if it came in the same flight as what was read before it
+     */
+    public boolean lastCommandWasBuffered() {
+        return lastCommandBuffered;
+    }
+
+    private void noteLeftover() {
+        try {
+            leftover = reader.hasBuffered();
+        } catch (IOException e) {
+            leftover = false;
+        }
+    }
+
+    /**
      * Reads message data up to the terminating dot line.
      *
      * @param limit the size limit: bytes past it are counted but not kept
@@ -75,7 +100,9 @@ public final class Connection implements Closeable {
      * @throws IOException if reading fails
      */
     public Optional<MessageData> readData(long limit) throws IOException {
-        return MessageData.read(reader, limit);
+        Optional<MessageData> data = MessageData.read(reader, limit);
+        noteLeftover();
+        return data;
     }
 
     /**
