@@ -41,6 +41,41 @@ class PipeliningIT {
     }
 
     @Test
+    void coalescedRepliesToAGroupComeInOneWrite() throws Exception {
+        try (SmtpServer server = SmtpServer.builder().pipelining(true).replyPackets(ReplyPackets.COALESCED).start();
+                java.net.Socket socket = new java.net.Socket(server.host(), server.port())) {
+            socket.setSoTimeout(5000);
+            java.io.InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            assertThat(new String(buffer, 0, in.read(buffer), java.nio.charset.StandardCharsets.US_ASCII))
+                    .startsWith("220 ");
+            socket.getOutputStream().write(("EHLO client.test\r\n" + String.join("\r\n", GROUP) + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder got = new StringBuilder();
+            while (!got.toString().contains("354 ")) {
+                got.append(new String(buffer, 0, in.read(buffer), java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            String[] lines = got.toString().split("\r\n");
+            assertThat(lines[lines.length - 5]).startsWith("250 ");
+            assertThat(lines[lines.length - 1]).startsWith("354 ");
+            assertThat(server.sessions().get(0).flights()).hasSize(1);
+        }
+    }
+
+    @Test
+    void fragmentedRepliesAreStillWholeReplies() throws Exception {
+        try (SmtpServer server = SmtpServer.builder().pipelining(true).replyPackets(ReplyPackets.FRAGMENTED).start();
+                RawClient client = RawClient.greeted(server)) {
+            assertThat(client.send("EHLO client.test")).startsWith("250-testkit.local\n250-PIPELINING");
+            client.write(String.join("\r\n", GROUP) + "\r\n");
+            List<String> replies = new ArrayList<>();
+            for (int i = 0; i < GROUP.size(); i++) replies.add(client.readReply());
+            assertThat(replies.get(3)).isEqualTo("354 End data with <CR><LF>.<CR><LF>");
+            assertThat(client.sendData("Subject: x\r\n\r\nhi")).startsWith("250 2.0.0 Ok: queued as ");
+        }
+    }
+
+    @Test
     void sessionBuiltWithoutFlightsGivesEachCommandItsOwn() {
         SmtpSession session = new SmtpSession(1, GROUP, List.of(), List.of(), false, false, true);
         assertThat(session.flights()).hasSize(4);
