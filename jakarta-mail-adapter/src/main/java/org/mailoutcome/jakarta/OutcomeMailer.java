@@ -49,7 +49,7 @@ public final class OutcomeMailer implements AutoCloseable {
     private OutcomeMailer(Builder b) {
         Connections.PoolSettings settings = new Connections.PoolSettings(new MailerSessions.Timeouts(
                 b.connectTimeout, b.readTimeout, b.writeTimeout), b.maxConnections, b.maxIdle,
-                b.maxMessagesPerConnection, b.credentials);
+                b.maxMessagesPerConnection, b.credentials, b.pipelining);
         this.connections = new Connections(b.session, settings, b.forwardRouter, b.forwardHeaders);
         this.defaultHandler = b.handler;
         this.ownScheduler = b.scheduler == null;
@@ -174,6 +174,7 @@ public final class OutcomeMailer implements AutoCloseable {
         private ForwardRouter forwardRouter = ForwardRouter.SAME_SERVER;
         private Sleeper sleeper = Sleeper.THREAD_SLEEP;
         private ScheduledExecutorService scheduler;
+        private boolean pipelining = true;
 
         private Builder(Session session) {
             this.session = Objects.requireNonNull(session, "session");
@@ -337,6 +338,19 @@ public final class OutcomeMailer implements AutoCloseable {
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Whether to pipeline (RFC 2920) when the server advertises {@code PIPELINING}: {@code MAIL FROM}, every
+         * {@code RCPT TO} and {@code DATA} in one round trip instead of one each; default {@code true}. The outcomes
+         * are the same either way.
+         *
+         * @param pipelining whether to pipeline
+         * @return this builder
+         */
+        public Builder pipelining(boolean pipelining) {
+            this.pipelining = pipelining;
             return this;
         }
 

@@ -93,11 +93,7 @@ public final class Connection implements Closeable {
     }
 
     private void noteLeftover() {
-        try {
-            leftover = reader.hasBuffered();
-        } catch (IOException e) {
-            leftover = false;
-        }
+        leftover = hasLeftover();
     }
 
     /**
@@ -150,9 +146,13 @@ public final class Connection implements Closeable {
         }
     }
 
+    /**
+     * Input waiting: in the reader, in the TLS layer, or still encrypted in the socket (a TLS socket's
+     * {@code available()} counts only decrypted bytes, and it decrypts one record at a time).
+     */
     private boolean hasLeftover() {
         try {
-            return reader.hasBuffered();
+            return reader.hasBuffered() || socket != raw && raw.getInputStream().available() > 0;
         } catch (IOException e) {
             return false;
         }
