@@ -84,7 +84,7 @@ final class Clients {
     }
 
     /** A client that sends on the calling thread. */
-    private static final class Simple implements SendClient {
+    static final class Simple implements SendClient {
         private final String label;
         private final String name;
         private final Sender sender;
