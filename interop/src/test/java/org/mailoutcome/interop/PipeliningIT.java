@@ -39,11 +39,24 @@ class PipeliningIT {
         assertThat(pipelined).as("MAIL + RCPTs + DATA in one, then the message").isEqualTo(2);
     }
 
+    @Test
+    void dsnNotifyGoesIntoThePipelinedRcptsAsAngusWritesIt(PostfixServer postfix) {
+        long mark = postfix.maillog().mark();
+        assertThat(turnsPerMessage(postfix, true, "SUCCESS,FAILURE")).as("Postfix offers DSN").isEqualTo(2);
+        List<String> disconnects = postfix.maillog().await(mark, Pattern.compile("disconnect from "), 1, LOG_WAIT);
+        assertThat(disconnects.get(0)).as("no RCPT sent twice").contains(" rcpt=" + (3 * MESSAGES + 1) + " ");
+    }
+
     private static long turnsPerMessage(PostfixServer postfix, boolean pipelining) {
+        return turnsPerMessage(postfix, pipelining, null);
+    }
+
+    private static long turnsPerMessage(PostfixServer postfix, boolean pipelining, String notify) {
         try (LatencyProxy proxy = LatencyProxy.start(PostfixServer.HOST, postfix.port(), Duration.ZERO,
                 Duration.ZERO)) {
             Properties props = Mails.properties(postfix);
             props.setProperty("mail.smtp.port", Integer.toString(proxy.port()));
+            if (notify != null) props.setProperty("mail.smtp.dsn.notify", notify);
             Session session = Session.getInstance(props);
             try (OutcomeMailer mailer = OutcomeMailer.builder(session).pipelining(pipelining).build()) {
                 assertThat(mailer.send(Mails.message(session, "alice@lab.test")).isFullyAccepted()).isTrue();
