@@ -130,8 +130,8 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
             if (server != null && !server.matches("[^:]+:\\d{1,5}")) {
                 throw new IllegalArgumentException("--server must be HOST:PORT: " + server);
             }
-            if (!clients.matches("[a-e]+")) {
-                throw new IllegalArgumentException("--clients must be letters a-e: " + clients);
+            if (!clients.matches("[a-er]+")) {
+                throw new IllegalArgumentException("--clients must be letters a-e or r: " + clients);
             }
             int statics = staticMessages != null ? staticMessages : starttls ? Math.max(messages / 20, 1) : messages;
             int warm = warmup != null ? warmup : 1000;

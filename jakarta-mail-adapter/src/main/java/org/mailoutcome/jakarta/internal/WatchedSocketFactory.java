@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
+import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -241,7 +242,11 @@ public final class WatchedSocketFactory extends SocketFactory {
                 if (CORK.get() == null) out.flush();
             }
 
-            /** Writes what a cork held, in one write, and flushes. */
+            /**
+             * Writes what a cork held, in one write, and flushes; then asks for quick ACKs, so a server that writes
+             * the replies to the group one by one with Nagle's algorithm on (Postfix under TLS, which cannot see the
+             * pipelined TLS records still waiting) does not wait for a delayed ACK (about 40 ms on Linux) per group.
+             */
             void writeThrough(byte[] bytes) throws IOException {
                 begin();
                 try {
@@ -250,6 +255,15 @@ public final class WatchedSocketFactory extends SocketFactory {
                     writeStarted = 0;
                 }
                 out.flush();
+                quickAck();
+            }
+
+            private void quickAck() {
+                try {
+                    WatchedSocket.this.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+                } catch (IOException | UnsupportedOperationException e) {
+                    // not Linux, or the socket is closing: ACKs stay as the system delays them
+                }
             }
 
             @Override
