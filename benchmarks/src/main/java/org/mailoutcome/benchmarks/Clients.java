@@ -64,6 +64,14 @@ final class Clients {
                 worker -> transports.get(worker)::sendOne, () -> transports.forEach(ReusedTransport::close));
     }
 
+    /** (r) {@code threads} minimal raw-socket clients, one per thread: the reference for the mailer's client cost. */
+    static SendClient rawSockets(Session session, Messages messages, String to, int threads) {
+        List<RawSocketClient> raw = new ArrayList<>();
+        for (int i = 0; i < threads; i++) raw.add(new RawSocketClient(session, messages, to));
+        return new Parallel("r", threads + " minimal raw-socket clients, " + threads + " threads", threads,
+                raw::get, () -> raw.forEach(RawSocketClient::close));
+    }
+
     static String describe(Throwable e) {
         StringBuilder out = new StringBuilder(e.toString());
         for (Throwable next = next(e); next != null && out.length() < 2000; next = next(next)) {
@@ -84,7 +92,7 @@ final class Clients {
     }
 
     /** A client that sends on the calling thread. */
-    private static final class Simple implements SendClient {
+    static final class Simple implements SendClient {
         private final String label;
         private final String name;
         private final Sender sender;

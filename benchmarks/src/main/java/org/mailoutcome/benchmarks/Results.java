@@ -74,7 +74,8 @@ final class Results {
                 new Ratio("c", "a", "mailer vs static Transport.send", starttls ? "target >= 20" : "target >= 1.4"),
                 new Ratio("d", "c", "mailer, " + threads + " threads vs 1 thread", "as high as the server allows"),
                 new Ratio("d", "e", "mailer vs plain Angus, both " + threads + " threads", "about 1"),
-                new Ratio("e", "b", "plain Angus, " + threads + " threads vs 1", "the server's parallel headroom"));
+                new Ratio("e", "b", "plain Angus, " + threads + " threads vs 1", "the server's parallel headroom"),
+                new Ratio("d", "r", "mailer vs minimal raw-socket clients, " + threads + " threads", "target >= 0.95"));
     }
 
     private void printFailures(PrintStream out) {

@@ -101,6 +101,7 @@ public final class Throughput {
             case 'c': return Clients.mailer("c", session, messages, 1);
             case 'd': return Clients.mailer("d", session, messages, o.threads());
             case 'e': return Clients.reusedTransports(session, messages, o.threads());
+            case 'r': return Clients.rawSockets(session, messages, o.to(), o.threads());
             default: throw new IllegalArgumentException("no client " + label);
         }
     }

@@ -54,7 +54,7 @@ public final class OutcomeMailer implements AutoCloseable {
     private OutcomeMailer(Builder b) {
         Connections.PoolSettings settings = new Connections.PoolSettings(new MailerSessions.Timeouts(
                 b.connectTimeout, b.readTimeout, b.writeTimeout), b.maxConnections, b.maxIdle,
-                b.maxMessagesPerConnection, b.credentials);
+                b.maxMessagesPerConnection, b.credentials, b.pipelining);
         this.connections = new Connections(b.session, settings, b.forwardRouter, b.forwardHeaders);
         this.defaultHandler = b.handler;
         this.ownScheduler = b.scheduler == null;
@@ -195,6 +195,7 @@ public final class OutcomeMailer implements AutoCloseable {
         private ScheduledExecutorService scheduler;
         private Optional<Tracking> tracking = Optional.empty();
         private Optional<RetryHandOff> retryHandOff = Optional.empty();
+        private boolean pipelining = true;
 
         private Builder(Session session) {
             this.session = Objects.requireNonNull(session, "session");
@@ -381,6 +382,19 @@ public final class OutcomeMailer implements AutoCloseable {
          */
         public Builder retryHandOff(RetryHandOff handOff) {
             this.retryHandOff = Optional.of(Objects.requireNonNull(handOff, "handOff"));
+            return this;
+        }
+
+        /**
+         * Whether to pipeline (RFC 2920) when the server advertises {@code PIPELINING}: {@code MAIL FROM}, every
+         * {@code RCPT TO} and {@code DATA} in one round trip instead of one each; default {@code true}. The outcomes
+         * are the same either way.
+         *
+         * @param pipelining whether to pipeline
+         * @return this builder
+         */
+        public Builder pipelining(boolean pipelining) {
+            this.pipelining = pipelining;
             return this;
         }
 

@@ -69,20 +69,12 @@ public final class SmtpServer implements AutoCloseable {
         return new Builder();
     }
 
-    /**
-     * The address the server listens on.
-     *
-     * @return {@code "127.0.0.1"}
-     */
+    /** {@return the address the server listens on: {@code "127.0.0.1"}} */
     public String host() {
         return "127.0.0.1";
     }
 
-    /**
-     * The port the server listens on, chosen by the system at start.
-     *
-     * @return the port
-     */
+    /** {@return the port the server listens on, chosen by the system at start} */
     public int port() {
         return acceptor.port();
     }
@@ -209,11 +201,7 @@ public final class SmtpServer implements AutoCloseable {
         acceptor.close();
     }
 
-    /**
-     * Describes the server.
-     *
-     * @return host, port and hostname
-     */
+    /** {@return host, port and hostname} */
     @Override
     public String toString() {
         return "SmtpServer[" + host() + ":" + port() + ", " + config.hostname() + "]";
@@ -234,6 +222,7 @@ public final class SmtpServer implements AutoCloseable {
         private Optional<Credentials> credentials = Optional.empty();
         private boolean requireAuth;
         private Duration readTimeout = Duration.ofSeconds(60);
+        private ReplyPackets replyPackets = ReplyPackets.ONE_PER_REPLY;
 
         private Builder() {
         }
@@ -370,6 +359,18 @@ public final class SmtpServer implements AutoCloseable {
         }
 
         /**
+         * Sets how replies are written: one write each (the default), coalesced while pipelined input waits, or
+         * fragmented into pieces of a few bytes.
+         *
+         * @param packets the mode
+         * @return this builder
+         */
+        public Builder replyPackets(ReplyPackets packets) {
+            this.replyPackets = Objects.requireNonNull(packets, "packets");
+            return this;
+        }
+
+        /**
          * Starts a server with these options.
          *
          * @return the running server
@@ -386,7 +387,7 @@ public final class SmtpServer implements AutoCloseable {
             }
             try {
                 return new SmtpServer(new ServerConfig(hostname, pipelining, maxMessageSize, maxRecipients, starttls,
-                        requireTls, credentials, requireAuth, readTimeout));
+                        requireTls, credentials, requireAuth, readTimeout, replyPackets));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the test SMTP server", e);
             }

@@ -1,6 +1,8 @@
 package org.mailoutcome.testkit;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.mailoutcome.testkit.internal.AppendOnlyList;
 
 /**
@@ -27,9 +29,14 @@ import org.mailoutcome.testkit.internal.AppendOnlyList;
  * @param tlsActive whether STARTTLS completed on this connection
  * @param authenticated whether AUTH succeeded (after the last STARTTLS, which forgets it)
  * @param open whether the connection was still open when the snapshot was taken
+ * @param commandFlights for each entry of {@code commands}, the number (from 1) of the flight it came in: a command
+ *     that had already arrived when the server turned to read it (it was in the server's buffer or the socket's)
+ *     belongs to the flight of the command before it; a command the server had to wait for starts a new flight. A
+ *     client that waits for each reply sends one command per flight; a pipelining client (RFC 2920) sends
+ *     {@code MAIL}, every {@code RCPT} and {@code DATA} in one. See {@link #flights()}.
  */
 public record SmtpSession(int id, List<String> commands, List<String> replies, List<String> transcript,
-        boolean tlsActive, boolean authenticated, boolean open) {
+        boolean tlsActive, boolean authenticated, boolean open, List<Integer> commandFlights) {
 
     /**
      * Copies the lists.
@@ -41,10 +48,60 @@ public record SmtpSession(int id, List<String> commands, List<String> replies, L
      * @param tlsActive whether STARTTLS completed
      * @param authenticated whether AUTH succeeded
      * @param open whether the connection is open
+     * @param commandFlights the flight of each command
+     * @throws IllegalArgumentException if {@code commandFlights} and {@code commands} differ in size
      */
     public SmtpSession {
         commands = AppendOnlyList.immutable(commands);
         replies = AppendOnlyList.immutable(replies);
         transcript = AppendOnlyList.immutable(transcript);
+        commandFlights = AppendOnlyList.immutable(commandFlights);
+        if (commandFlights.size() != commands.size()) {
+            throw new IllegalArgumentException("one flight number per command: " + commandFlights.size() + " for "
+                    + commands.size() + " commands");
+        }
+    }
+
+    /**
+     * A session whose commands each came in a flight of their own.
+     *
+     * @param id the session's number
+     * @param commands the command lines received
+     * @param replies the replies written
+     * @param transcript the dialogue for humans
+     * @param tlsActive whether STARTTLS completed
+     * @param authenticated whether AUTH succeeded
+     * @param open whether the connection is open
+     */
+    public SmtpSession(int id, List<String> commands, List<String> replies, List<String> transcript,
+            boolean tlsActive, boolean authenticated, boolean open) {
+        this(id, commands, replies, transcript, tlsActive, authenticated, open,
+                IntStream.rangeClosed(1, commands.size()).boxed().toList());
+    }
+
+    /**
+     * The commands grouped by the flight they came in, in order.
+     *
+     * <pre>{@code
+     * assertThat(session.flights()).contains(List.of("MAIL FROM:<a@example.test>", "RCPT TO:<b@example.test>",
+     *         "RCPT TO:<c@example.test>", "DATA"));
+     * }</pre>
+     *
+     * @return one list of command lines per flight
+     */
+    public List<List<String>> flights() {
+        List<List<String>> flights = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            if (i > 0 && !commandFlights.get(i).equals(commandFlights.get(i - 1))) {
+                flights.add(List.copyOf(current));
+                current.clear();
+            }
+            current.add(commands.get(i));
+        }
+        if (!current.isEmpty()) {
+            flights.add(List.copyOf(current));
+        }
+        return List.copyOf(flights);
     }
 }

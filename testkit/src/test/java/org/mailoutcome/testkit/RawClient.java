@@ -26,7 +26,11 @@ final class RawClient implements AutoCloseable {
     }
 
     static RawClient connect(SmtpServer server) throws IOException {
-        Socket socket = new Socket(server.host(), server.port());
+        return connect(server.host(), server.port());
+    }
+
+    static RawClient connect(String host, int port) throws IOException {
+        Socket socket = new Socket(host, port);
         socket.setSoTimeout(5000);
         return new RawClient(socket);
     }

@@ -23,7 +23,7 @@ import org.mailoutcome.jakarta.ForwardRouter;
 public final class Connections implements AutoCloseable {
     /** Pool settings shared by every server. */
     public record PoolSettings(MailerSessions.Timeouts timeouts, int maxConnections, Duration maxIdle,
-            int maxMessages, Optional<SingleSend.Credentials> credentials) {
+            int maxMessages, Optional<SingleSend.Credentials> credentials, boolean pipelining) {
     }
 
     private final PoolSettings settings;
@@ -40,7 +40,7 @@ public final class Connections implements AutoCloseable {
     /** Pools for the caller's session. */
     public Connections(Session callers, PoolSettings settings, ForwardRouter router, ForwardHeaders headers) {
         this.settings = settings;
-        this.ownSession = MailerSessions.create(callers, settings.timeouts());
+        this.ownSession = MailerSessions.create(callers, settings.timeouts(), settings.pipelining());
         this.ownPool = pool(ownSession);
         this.own = new SingleSend(ownPool, settings.credentials());
         this.router = router;
@@ -77,7 +77,7 @@ public final class Connections implements AutoCloseable {
         Optional<Session> route = router.route(forwardAddress);
         if (route.isEmpty()) return own;
         return routed.computeIfAbsent(route.get(), s -> {
-            ConnectionPool pool = pool(MailerSessions.create(s, settings.timeouts()));
+            ConnectionPool pool = pool(MailerSessions.create(s, settings.timeouts(), settings.pipelining()));
             return new Routed(pool, new SingleSend(pool, Optional.empty()));
         }).sender();
     }

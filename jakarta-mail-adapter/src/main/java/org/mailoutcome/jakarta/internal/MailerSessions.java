@@ -28,10 +28,16 @@ public final class MailerSessions {
     public record Timeouts(Duration connect, Duration read, Duration write) {
     }
 
-    /** A new session for the mailer. */
+    /** A new session for the mailer, without pipelining (the address verifier's). */
     public static Session create(Session callers, Timeouts timeouts) {
+        return create(callers, timeouts, false);
+    }
+
+    /** A new session for the mailer; {@code pipelining}: RFC 2920 when the server advertises it. */
+    public static Session create(Session callers, Timeouts timeouts, boolean pipelining) {
         Properties props = new Properties();
         props.putAll(callers.getProperties());
+        props.setProperty(RecordingTransport.PIPELINING_PROPERTY, Boolean.toString(pipelining));
         for (String protocol : new String[] {"smtp", "smtps"}) {
             String p = "mail." + protocol + ".";
             props.setProperty(p + "sendpartial", "true");

@@ -36,6 +36,26 @@ public class RecordingTransport extends SMTPTransport {
     private EndOfData beforeEndOfData = EndOfData.NONE;
     /** The tracked send's envelope sender and DSN parameters, between {@link #parameters} calls; else null. */
     private volatile MailParameters parameters;
+    private final Pipeline pipeline = new Pipeline();
+    private final Pipeline.Wire wire = new Pipeline.Wire() {
+        @Override
+        public void write(String command) throws MessagingException {
+            RecordingTransport.super.sendCommand(command);
+        }
+
+        @Override
+        public int read() throws MessagingException {
+            return RecordingTransport.super.readServerResponse();
+        }
+
+        @Override
+        public String lastReply() {
+            String reply = getLastServerResponse();
+            return reply == null ? "" : reply;
+        }
+    };
+    private final String protocol;
+    private final boolean pipelining;
 
     /**
      * The constructor Jakarta Mail calls for the {@code smtp} protocol.
@@ -50,7 +70,15 @@ public class RecordingTransport extends SMTPTransport {
     /** For subclasses with another protocol name. */
     protected RecordingTransport(Session session, URLName urlname, String name, boolean isSSL) {
         super(session, urlname, name, isSSL);
+        this.protocol = name;
+        this.pipelining = Boolean.parseBoolean(session.getProperty(PIPELINING_PROPERTY));
     }
+
+    /**
+     * The session property that turns pipelining on ({@code "true"}): set by the mailer's sessions from
+     * {@code OutcomeMailer.Builder.pipelining}, absent (off) for sessions set up by {@code OutcomeTransportListener}.
+     */
+    public static final String PIPELINING_PROPERTY = "mail-outcome.pipelining";
 
     /** The transcript; read it only on the thread that uses this transport. */
     public Transcript transcript() {
@@ -79,7 +107,27 @@ public class RecordingTransport extends SMTPTransport {
     public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
         transcript.clear();
         envelope = internetAddresses(addresses);
-        super.sendMessage(message, addresses);
+        if (pipelining && supportsExtension("PIPELINING")) {
+            boolean dsn = supportsExtension("DSN");
+            MailParameters tracked = parameters;
+            // The RCPTs written ahead must be the very commands sendCommand will see: tracked ones rewritten too.
+            pipeline.plan(PipelinedEnvelope.rcptCommands(message, addresses, dsn,
+                    session.getProperty("mail." + protocol + ".dsn.notify"))
+                    .map(rcpts -> tracked == null ? rcpts : rcpts.stream().map(c -> tracked.apply(c, dsn)).toList()));
+        }
+        try {
+            super.sendMessage(message, addresses);
+        } finally {
+            pipeline.messageDone();
+        }
+    }
+
+    /**
+     * Whether the connection holds no reply left unread and nothing went wrong on it out of Angus's sight (in a
+     * pipelined group Angus did not use all of).
+     */
+    public boolean isClean() {
+        return pipeline.isClean();
     }
 
     /** The content goes through a {@link BodyBuffer}: Angus writes a text body a byte at a time. */
@@ -154,6 +202,7 @@ public class RecordingTransport extends SMTPTransport {
     protected synchronized void setConnected(boolean connected) {
         super.setConnected(connected);
         connectedLocally = connected;
+        pipeline.reset();
     }
 
     @Override
@@ -164,9 +213,15 @@ public class RecordingTransport extends SMTPTransport {
         }
         MailParameters tracked = parameters;
         String cmd = tracked == null ? command : tracked.apply(command, supportsExtension("DSN"));
+        if (pipeline.claim(cmd)) {
+            transcript.commandSent(cmd);
+            return;
+        }
+        if (pipeline.hasUnclaimed()) pipeline.drain(wire);
         transcript.commandSent(cmd);
         try {
-            super.sendCommand(cmd);
+            if (pipeline.opensGroup(cmd)) pipeline.writeGroup(cmd, wire);
+            else super.sendCommand(cmd);
         } catch (MessagingException | RuntimeException e) {
             transcript.commandFailed(e);
             throw e;
@@ -179,7 +234,9 @@ public class RecordingTransport extends SMTPTransport {
         reading = true;
         try {
             code = super.readServerResponse();
+            pipeline.replyRead();
         } catch (MessagingException e) {
+            pipeline.replyRead();
             transcript.replyLost(Transcript.describe(e));
             throw e;
         } finally {

@@ -101,7 +101,7 @@ public final class SingleSend {
         }
         List<Exchange> exchanges = transport.transcript().exchanges();
         DeliveryReport report = ReportBuilder.report(envelope, exchanges, failure, messageId);
-        return new Result(report, isHealthy(exchanges, thrown), isStale(exchanges));
+        return new Result(report, transport.isClean() && isHealthy(exchanges, thrown), isStale(exchanges));
     }
 
     private void connect(RecordingTransport transport) throws MessagingException {

@@ -15,24 +15,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.testkit.ReceivedMessage;
+import org.mailoutcome.testkit.SmtpServer;
 import org.mailoutcome.testkit.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
-/** 8 threads x 500 messages through one pooled mailer while the server injects random faults. */
+/**
+ * 8 threads x 500 messages through one pooled mailer while the server injects random faults; against a server
+ * without PIPELINING and against one that advertises it.
+ */
 class ConcurrencyIT {
     static final int THREADS = 8;
     static final int MESSAGES_PER_THREAD = 500;
 
     @RegisterExtension
-    static SmtpServerExtension smtp = new SmtpServerExtension();
+    static SmtpServerExtension plain = new SmtpServerExtension();
+    @RegisterExtension
+    static SmtpServerExtension pipelining = new SmtpServerExtension(SmtpServer.builder().pipelining(true));
 
-    @Test
-    void everyReportIsCompleteNothingDeadlocksAndNoConnectionLeaks() throws Exception {
+    @ParameterizedTest(name = "pipelining advertised: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyReportIsCompleteNothingDeadlocksAndNoConnectionLeaks(boolean pipelined) throws Exception {
+        SmtpServerExtension smtp = pipelined ? pipelining : plain;
         smtp.on(Verb.RCPT, "close-*").closeBeforeReply();
         smtp.on(Verb.RCPT, "unavailable-*").serviceUnavailable();
         smtp.on(Verb.RCPT, "garbage-*").garbage();
@@ -87,7 +96,7 @@ class ConcurrencyIT {
             Invariants.check(report, List.of(targets[i], "ok" + i + "@example.test"),
                     bySubject.getOrDefault(subject, List.of()));
         });
-        System.out.println("reliability: concurrency: " + THREADS + " threads x " + MESSAGES_PER_THREAD
+        System.out.println("reliability: concurrency" + (pipelined ? " (pipelined)" : "") + ": " + THREADS + " threads x " + MESSAGES_PER_THREAD
                 + " messages, " + reports.size() + " complete reports, " + faults + " faults injected, "
                 + smtp.server().connectionsAccepted() + " connections opened, 0 left open, " + millis + " ms");
     }

@@ -33,7 +33,9 @@ import org.mailoutcome.testkit.Verb;
  * Every stage of a send (greeting, EHLO, STARTTLS, AUTH, MAIL, each RCPT, DATA, during the message, end of data,
  * QUIT) times every fault, with 1 and with 5 recipients: one outcome per recipient at the right stage, "maybe
  * delivered" only after the end of data, the report agrees with what the server recorded, no exception escapes,
- * no send outlasts the timeouts, and the next send on the same mailer succeeds on a new connection.
+ * no send outlasts the timeouts, and the next send on the same mailer succeeds on a new connection. Every cell runs
+ * twice: against a server without PIPELINING and against one that advertises it, where MAIL, the RCPTs and DATA
+ * go in one flight and the fault lands in the middle of the group.
  */
 class FaultMatrixIT {
     static final String USER = "matrix-user";
@@ -52,6 +54,9 @@ class FaultMatrixIT {
     @RegisterExtension
     static SmtpServerExtension smtp = new SmtpServerExtension(
             SmtpServer.builder().starttls(true).auth(USER, PASSWORD));
+    @RegisterExtension
+    static SmtpServerExtension pipelining = new SmtpServerExtension(
+            SmtpServer.builder().starttls(true).auth(USER, PASSWORD).pipelining(true));
 
     private static final AtomicInteger cellsRun = new AtomicInteger();
     private static final AtomicInteger faultsInjected = new AtomicInteger();
@@ -104,36 +109,43 @@ class FaultMatrixIT {
         MULTI_MEGABYTE_LINE, BARE_LF_AND_NUL
     }
 
-    record Cell(Point point, int recipientIndex, Fault fault, int recipientCount) {
+    record Cell(Point point, int recipientIndex, Fault fault, int recipientCount, boolean pipelined) {
         @Override
         public String toString() {
             String where = point == Point.RCPT ? "RCPT " + (recipientIndex + 1) : point.name();
-            return where + " x " + fault + " (" + recipientCount + " recipient" + (recipientCount > 1 ? "s)" : ")");
+            return where + " x " + fault + " (" + recipientCount + " recipient" + (recipientCount > 1 ? "s" : "")
+                    + (pipelined ? ", pipelined)" : ")");
         }
     }
 
     @TestFactory
     Stream<DynamicTest> everyStageTimesEveryFault() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (int count : new int[] {1, 5}) {
-            for (Point point : Point.values()) {
-                int rows = point == Point.RCPT ? count : 1;
-                for (int row = 0; row < rows; row++) {
-                    for (Fault fault : Fault.values()) {
-                        Cell cell = new Cell(point, row, fault, count);
-                        Optional<String> reason = notApplicable(cell);
-                        if (reason.isPresent()) {
-                            notApplicable.incrementAndGet();
-                            System.out.println("reliability: fault matrix: not applicable: " + cell + ": "
-                                    + reason.get());
-                            continue;
-                        }
-                        tests.add(DynamicTest.dynamicTest(cell.toString(), () -> run(cell)));
-                    }
-                }
+        for (boolean pipelined : new boolean[] {false, true}) {
+            for (int count : new int[] {1, 5}) {
+                cells(count, pipelined, tests);
             }
         }
         return tests.stream();
+    }
+
+    private void cells(int count, boolean pipelined, List<DynamicTest> tests) {
+        for (Point point : Point.values()) {
+            int rows = point == Point.RCPT ? count : 1;
+            for (int row = 0; row < rows; row++) {
+                for (Fault fault : Fault.values()) {
+                    Cell cell = new Cell(point, row, fault, count, pipelined);
+                    Optional<String> reason = notApplicable(cell);
+                    if (reason.isPresent()) {
+                        notApplicable.incrementAndGet();
+                        System.out.println("reliability: fault matrix: not applicable: " + cell + ": "
+                                + reason.get());
+                        continue;
+                    }
+                    tests.add(DynamicTest.dynamicTest(cell.toString(), () -> run(cell)));
+                }
+            }
+        }
     }
 
     /** Cells with no fault to inject, each with its reason. */
@@ -152,7 +164,7 @@ class FaultMatrixIT {
     }
 
     private void run(Cell cell) throws Exception {
-        SmtpServer server = smtp.server();
+        SmtpServer server = (cell.pipelined() ? pipelining : smtp).server();
         server.reset();
         Gate injected = new Gate();
         if (cell.fault() != Fault.NO_REPLY_TIMEOUT) injected.release();

@@ -28,10 +28,12 @@ import org.mailoutcome.testkit.Verb;
 
 /**
  * Random reply scripts for random recipient lists, with and without transient retries and forward retries: the
- * report always has one true outcome per recipient, and no recipient ever receives the message twice.
+ * report always has one true outcome per recipient, and no recipient ever receives the message twice; against a
+ * server without PIPELINING and against one that advertises it (the mailer then pipelines every transaction).
  */
 class ReplyScriptPropertiesIT {
-    private static SmtpServer server;
+    private static SmtpServer plainServer;
+    private static SmtpServer pipeliningServer;
     private static final AtomicInteger tries = new AtomicInteger();
     private static final AtomicInteger faults = new AtomicInteger();
     private static final AtomicInteger sends = new AtomicInteger();
@@ -75,21 +77,33 @@ class ReplyScriptPropertiesIT {
 
     @BeforeContainer
     static void startServer() {
-        server = SmtpServer.start();
+        plainServer = SmtpServer.start();
+        pipeliningServer = SmtpServer.builder().pipelining(true).start();
     }
 
     @AfterContainer
     static void stopServer() {
-        server.close();
+        plainServer.close();
+        pipeliningServer.close();
         System.out.println("reliability: reply-script properties: " + tries + " cases tried, " + sends
                 + " sends, " + faults + " faults injected, " + transactions + " transactions seen by the server");
     }
 
     @Property(tries = 150, seed = "20250109")
     void everyRecipientGetsOneTrueOutcomeAndNoOneReceivesTheMessageTwice(@ForAll("scripts") Script script) {
+        check(plainServer, script);
+    }
+
+    @Property(tries = 150, seed = "20250109")
+    void pipelinedEveryRecipientGetsOneTrueOutcomeAndNoOneReceivesTheMessageTwice(
+            @ForAll("scripts") Script script) {
+        check(pipeliningServer, script);
+    }
+
+    private static void check(SmtpServer server, Script script) {
         tries.incrementAndGet();
         server.reset();
-        install(script);
+        install(server, script);
         Session session = Session.getInstance(server.clientProperties());
         String subject = "property " + tries.get();
         DeliveryReport report;
@@ -116,19 +130,19 @@ class ReplyScriptPropertiesIT {
         return builder.build();
     }
 
-    private static void install(Script script) {
+    private static void install(SmtpServer server, Script script) {
         for (int i = 0; i < script.recipients().size(); i++) {
             for (Step step : script.rcpt().get(i)) {
                 count(step);
                 step.install(server.on(Verb.RCPT, script.recipients().get(i)).times(1));
             }
         }
-        installAll(Verb.MAIL, script.mail());
-        installAll(Verb.DATA, script.data());
-        installAll(Verb.END_OF_DATA, script.endOfData());
+        installAll(server, Verb.MAIL, script.mail());
+        installAll(server, Verb.DATA, script.data());
+        installAll(server, Verb.END_OF_DATA, script.endOfData());
     }
 
-    private static void installAll(Verb verb, List<Step> steps) {
+    private static void installAll(SmtpServer server, Verb verb, List<Step> steps) {
         for (Step step : steps) {
             count(step);
             step.install(server.on(verb).times(1));

@@ -86,7 +86,7 @@ public final class Acceptor implements AutoCloseable {
         SessionLog log = context.recordings().connectionOpened();
         Connection connection = null;
         try {
-            connection = new Connection(socket, context.config().readTimeout());
+            connection = new Connection(socket, context.config().readTimeout(), context.config().replyPackets());
             connections.add(connection);
             sessions.execute(session(connection, log));
         } catch (IOException | RejectedExecutionException e) {

@@ -10,14 +10,14 @@ import java.util.RandomAccess;
  * A list that only grows, in fixed-size chunks, whose snapshots share its storage: a snapshot costs one reference
  * per 256 elements however long the list is. Each message of a long session holds a snapshot of that session, so
  * copying the whole transcript per message would cost quadratic time and memory. Not thread-safe: the owner guards
- * {@link #add(String)} and {@link #snapshot()} with its lock; snapshots are immutable and safe to share once
+ * {@link #add(Object)} and {@link #snapshot()} with its lock; snapshots are immutable and safe to share once
  * published.
  */
-public final class AppendOnlyList {
+public final class AppendOnlyList<T> {
 
     private static final int CHUNK = 256;
 
-    private final List<String[]> chunks = new ArrayList<>();
+    private final List<Object[]> chunks = new ArrayList<>();
     private int size;
 
     /**
@@ -25,10 +25,10 @@ public final class AppendOnlyList {
      *
      * @param element the element
      */
-    public void add(String element) {
+    public void add(T element) {
         Objects.requireNonNull(element, "element");
         if (size % CHUNK == 0) {
-            chunks.add(new String[CHUNK]);
+            chunks.add(new Object[CHUNK]);
         }
         chunks.get(size / CHUNK)[size % CHUNK] = element;
         size++;
@@ -39,8 +39,8 @@ public final class AppendOnlyList {
      *
      * @return the snapshot
      */
-    public List<String> snapshot() {
-        return new Prefix(chunks.toArray(new String[0][]), size);
+    public List<T> snapshot() {
+        return new Prefix<>(chunks.toArray(new Object[0][]), size);
     }
 
     /**
@@ -48,27 +48,29 @@ public final class AppendOnlyList {
      * immutable copy.
      *
      * @param list the list
+     * @param <E> the element type
      * @return an immutable list with the same elements
      */
-    public static List<String> immutable(List<String> list) {
+    public static <E> List<E> immutable(List<E> list) {
         return list instanceof Prefix ? list : List.copyOf(list);
     }
 
     /** The first {@code size} elements, over chunks that are never written again below that size. */
-    private static final class Prefix extends AbstractList<String> implements RandomAccess {
+    private static final class Prefix<T> extends AbstractList<T> implements RandomAccess {
 
-        private final String[][] chunks;
+        private final Object[][] chunks;
         private final int size;
 
-        Prefix(String[][] chunks, int size) {
+        Prefix(Object[][] chunks, int size) {
             this.chunks = chunks;
             this.size = size;
         }
 
         @Override
-        public String get(int index) {
+        @SuppressWarnings("unchecked") // only add(T) writes the chunks
+        public T get(int index) {
             Objects.checkIndex(index, size);
-            return chunks[index / CHUNK][index % CHUNK];
+            return (T) chunks[index / CHUNK][index % CHUNK];
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.mailoutcome.testkit.ReplyPackets;
 
 /**
  * One client connection: buffered line reading, one flush per reply, and the STARTTLS upgrade. Used by the session
@@ -21,20 +22,29 @@ public final class Connection implements Closeable {
     /** The longest command line accepted, terminator included. */
     public static final int MAX_COMMAND_LENGTH = 64 * 1024;
 
+    /** Bytes per write in {@link ReplyPackets#FRAGMENTED} mode. */
+    private static final int FRAGMENT = 3;
+
     private final Socket raw;
+    private final ReplyPackets packets;
     private Socket socket;
     private LineReader reader;
     private OutputStream out;
+    /** Whether input was waiting when the last read ended. */
+    private boolean leftover;
+    private boolean lastCommandBuffered;
 
     /**
      * Wraps an accepted socket.
      *
      * @param socket the socket
      * @param readTimeout how long a read may block
+     * @param packets how replies are written
      * @throws IOException if the socket cannot be set up
      */
-    public Connection(Socket socket, Duration readTimeout) throws IOException {
+    public Connection(Socket socket, Duration readTimeout, ReplyPackets packets) throws IOException {
         this.raw = socket;
+        this.packets = packets;
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
         socket.setTcpNoDelay(true);
         use(socket);
@@ -44,6 +54,7 @@ public final class Connection implements Closeable {
         this.socket = s;
         this.reader = new LineReader(s.getInputStream());
         this.out = new BufferedOutputStream(s.getOutputStream(), 8192);
+        this.leftover = false;
     }
 
     /**
@@ -53,7 +64,11 @@ public final class Connection implements Closeable {
      * @throws IOException if reading fails or the line is too long
      */
     public Optional<String> readCommand() throws IOException {
-        return reader.readLine(MAX_COMMAND_LENGTH).map(Connection::decode);
+        flushBeforeWaiting();
+        lastCommandBuffered = leftover;
+        Optional<String> line = reader.readLine(MAX_COMMAND_LENGTH).map(Connection::decode);
+        noteLeftover();
+        return line;
     }
 
     private static String decode(byte[] line) {
@@ -68,6 +83,20 @@ public final class Connection implements Closeable {
     }
 
     /**
+     * Tells whether the last command read had already arrived when the read before it ended, before the server
+     * answered that one: the client sent it without waiting for a reply (pipelining, RFC 2920).
+     *
+     * @return {@code true} if it came in the same flight as what was read before it
+     */
+    public boolean lastCommandWasBuffered() {
+        return lastCommandBuffered;
+    }
+
+    private void noteLeftover() {
+        leftover = hasLeftover();
+    }
+
+    /**
      * Reads message data up to the terminating dot line.
      *
      * @param limit the size limit: bytes past it are counted but not kept
@@ -75,18 +104,58 @@ public final class Connection implements Closeable {
      * @throws IOException if reading fails
      */
     public Optional<MessageData> readData(long limit) throws IOException {
-        return MessageData.read(reader, limit);
+        flushBeforeWaiting();
+        Optional<MessageData> data = MessageData.read(reader, limit);
+        noteLeftover();
+        return data;
     }
 
     /**
-     * Writes bytes and flushes once.
+     * Writes bytes and flushes them as the {@link ReplyPackets} mode says: at once, in pieces, or once no more
+     * client input is waiting.
      *
      * @param bytes the bytes
      * @throws IOException if writing fails
      */
     public void write(byte[] bytes) throws IOException {
+        if (packets == ReplyPackets.FRAGMENTED) {
+            for (int off = 0; off < bytes.length; off += FRAGMENT) {
+                out.write(bytes, off, Math.min(FRAGMENT, bytes.length - off));
+                out.flush();
+            }
+            return;
+        }
         out.write(bytes);
-        out.flush();
+        if (packets == ReplyPackets.ONE_PER_REPLY || !hasLeftover()) {
+            out.flush();
+        }
+    }
+
+    /** Writes what {@link ReplyPackets#COALESCED} holds back; before a read that waits, and before a close. */
+    private void flushHeld() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            // the connection is broken: the next read or write says so
+        }
+    }
+
+    private void flushBeforeWaiting() {
+        if (packets == ReplyPackets.COALESCED && !hasLeftover()) {
+            flushHeld();
+        }
+    }
+
+    /**
+     * Input waiting: in the reader, in the TLS layer, or still encrypted in the socket (a TLS socket's
+     * {@code available()} counts only decrypted bytes, and it decrypts one record at a time).
+     */
+    private boolean hasLeftover() {
+        try {
+            return reader.hasBuffered() || socket != raw && raw.getInputStream().available() > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -96,6 +165,7 @@ public final class Connection implements Closeable {
      * @throws IOException if the handshake fails
      */
     public void startTls(SSLContext context) throws IOException {
+        flushHeld();
         SSLSocket tls = (SSLSocket) context.getSocketFactory()
                 .createSocket(raw, raw.getInetAddress().getHostAddress(), raw.getPort(), true);
         tls.setUseClientMode(false);
@@ -123,6 +193,7 @@ public final class Connection implements Closeable {
      */
     public long closeGracefully(Duration linger) {
         long discarded = 0;
+        flushHeld();
         try {
             socket.shutdownOutput();
             InputStream in = socket.getInputStream();
@@ -147,6 +218,7 @@ public final class Connection implements Closeable {
     /** Closes the connection, from the session thread. */
     @Override
     public void close() {
+        flushHeld();
         try {
             socket.close();
         } catch (IOException e) {

@@ -57,6 +57,17 @@ public final class LineReader {
         }
     }
 
+    /**
+     * Tells whether input has already arrived that no read has returned yet, in this reader's buffer or the
+     * stream's.
+     *
+     * @return {@code true} if a read would find bytes without waiting for the peer
+     * @throws IOException if the stream cannot tell
+     */
+    public boolean hasBuffered() throws IOException {
+        return pos < limit || in.available() > 0;
+    }
+
     private int indexOfLf() {
         for (int i = pos; i < limit; i++) {
             if (buffer[i] == '\n') {

@@ -3,6 +3,7 @@ package org.mailoutcome.testkit.internal;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.mailoutcome.testkit.ReplyPackets;
 
 /**
  * The options of one server, checked by the public builder.
@@ -16,15 +17,17 @@ import java.util.Optional;
  * @param credentials the user AUTH accepts; empty when AUTH is not offered
  * @param requireAuth whether MAIL needs AUTH first
  * @param readTimeout how long the server waits for a client line before closing the connection
+ * @param replyPackets how replies are written onto the connection
  */
 public record ServerConfig(String hostname, boolean pipelining, long maxMessageSize, int maxRecipients,
         boolean starttls, boolean requireTls, Optional<Credentials> credentials, boolean requireAuth,
-        Duration readTimeout) {
+        Duration readTimeout, ReplyPackets replyPackets) {
 
     /** Checks the components for null. */
     public ServerConfig {
         Objects.requireNonNull(hostname, "hostname");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(replyPackets, "replyPackets");
     }
 }

@@ -80,7 +80,7 @@ public final class SessionHandler implements Runnable {
                 log.note("-- closed by client");
                 return;
             }
-            log.command(line.get());
+            log.command(line.get(), connection.lastCommandWasBuffered());
             answer(Command.parse(line.get()));
         }
     }
@@ -256,7 +256,7 @@ public final class SessionHandler implements Runnable {
         if (answer.isEmpty()) {
             throw new EOFException("client closed the connection during AUTH");
         }
-        log.command(answer.get());
+        log.command(answer.get(), connection.lastCommandWasBuffered());
         return answer.get();
     }
 }

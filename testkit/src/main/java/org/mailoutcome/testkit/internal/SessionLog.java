@@ -9,9 +9,11 @@ public final class SessionLog {
     static final int MAX_RECORDED_REPLY = 1000;
 
     private final int id;
-    private final AppendOnlyList commands = new AppendOnlyList();
-    private final AppendOnlyList replies = new AppendOnlyList();
-    private final AppendOnlyList transcript = new AppendOnlyList();
+    private final AppendOnlyList<String> commands = new AppendOnlyList<>();
+    private final AppendOnlyList<Integer> commandFlights = new AppendOnlyList<>();
+    private final AppendOnlyList<String> replies = new AppendOnlyList<>();
+    private final AppendOnlyList<String> transcript = new AppendOnlyList<>();
+    private int flight;
     private boolean tls;
     private boolean authenticated;
     private boolean open = true;
@@ -25,8 +27,19 @@ public final class SessionLog {
         this.id = id;
     }
 
-    synchronized void command(String line) {
+    /**
+     * A command line was read.
+     *
+     * @param line the line
+     * @param buffered whether it had already arrived when the server turned to read it (it then belongs to the
+     *     flight of the command before it)
+     */
+    synchronized void command(String line, boolean buffered) {
+        if (!buffered || flight == 0) {
+            flight++;
+        }
         commands.add(line);
+        commandFlights.add(flight);
         transcript.add("C: " + line);
     }
 
@@ -74,6 +87,6 @@ public final class SessionLog {
      */
     public synchronized SmtpSession snapshot() {
         return new SmtpSession(id, commands.snapshot(), replies.snapshot(), transcript.snapshot(), tls, authenticated,
-                open);
+                open, commandFlights.snapshot());
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class AppendOnlyListTest {
 
-    private final AppendOnlyList list = new AppendOnlyList();
+    private final AppendOnlyList<String> list = new AppendOnlyList<>();
 
     @Test
     void snapshotKeepsItsElementsWhileTheListGrowsPastChunkBoundaries() {
