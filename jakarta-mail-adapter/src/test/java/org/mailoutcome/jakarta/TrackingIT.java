@@ -107,6 +107,25 @@ class TrackingIT {
     }
 
     @Test
+    void aTrackedSendIsPipelinedWithItsDsnParametersOnTheCommandsWrittenAhead() {
+        // Regression: the RCPTs written ahead were predicted from Angus's commands, the tracked ones rewritten
+        // afterwards; each then missed its claim, and the send fell back to lock-step with replies left owed.
+        smtp.on(Verb.EHLO).reply("250-testkit.local", "250-PIPELINING", "250-DSN", "250-ENHANCEDSTATUSCODES",
+                "250 8BITMIME");
+        smtp.on(Verb.RCPT, "gone@example.test").reply("550 5.1.1 <gone@example.test>: User unknown");
+        Tracking tracking = tracking(new InMemoryDeliveryStore()).notifyOn(Tracking.Notify.FAILURE).build();
+
+        DeliveryReport report = send(tracking, Mails.session(smtp.server()), "a@example.test", "gone@example.test");
+
+        assertThat(report.recipients()).extracting(r -> r.outcome().name())
+                .containsExactly("Accepted", "MailboxUnavailable");
+        assertThat(smtp.sessions().get(0).flights()).contains(List.of("MAIL FROM:<sender@client.test> ENVID=send1",
+                "RCPT TO:<a@example.test> NOTIFY=FAILURE ORCPT=rfc822;a@example.test",
+                "RCPT TO:<gone@example.test> NOTIFY=FAILURE ORCPT=rfc822;gone@example.test", "DATA"));
+        assertThat(smtp.messages()).hasSize(1);
+    }
+
+    @Test
     void theSessionsNotifyStaysWhenTrackingChoosesNone() {
         smtp.on(Verb.EHLO).reply(EHLO_WITH_DSN);
         Properties props = smtp.clientProperties();
