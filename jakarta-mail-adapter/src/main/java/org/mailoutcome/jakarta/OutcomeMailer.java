@@ -148,6 +148,29 @@ public final class OutcomeMailer implements AutoCloseable {
     }
 
     /**
+     * A read-only snapshot of the pool of connections to the mailer's own server (not those a
+     * {@link ForwardRouter} adds), e.g. for metrics gauges.
+     *
+     * @return the figures now
+     */
+    public PoolStats poolStats() {
+        return connections.poolStats();
+    }
+
+    /**
+     * Checks the server through the pool, e.g. for a health endpoint: {@code NOOP} on an idle connection, else one
+     * new connection (EHLO, STARTTLS, AUTH) that stays pooled for the next send or check. Waits at most
+     * {@code timeout}; while an earlier check is still waiting for the server, this one waits for that one. Never
+     * throws for what the server does.
+     *
+     * @param timeout the longest wait, positive
+     * @return the server's answer, or what stopped the check
+     */
+    public ServerCheck checkServer(Duration timeout) {
+        return connections.check(Builder.positive("timeout", timeout));
+    }
+
+    /**
      * Closes every pooled connection (QUIT) and stops the scheduler of asynchronous sends if the mailer made it.
      * Sends in progress finish; later sends throw.
      */
