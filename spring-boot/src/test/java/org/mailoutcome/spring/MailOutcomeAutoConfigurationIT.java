@@ -1,0 +1,259 @@
+package org.mailoutcome.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.mailoutcome.DeliveryOutcome;
+import org.mailoutcome.jakarta.DeliveryReport;
+import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.Verb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.mail.autoconfigure.MailHealthContributorAutoConfiguration;
+import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.boot.mail.autoconfigure.MailSenderValidatorAutoConfiguration;
+import org.springframework.boot.mail.health.MailHealthIndicator;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.mail.MailSender;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+class MailOutcomeAutoConfigurationIT {
+    @RegisterExtension
+    static SmtpServerExtension smtp = new SmtpServerExtension();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class,
+                    MailSenderValidatorAutoConfiguration.class, MailHealthContributorAutoConfiguration.class,
+                    MailOutcomeAutoConfiguration.class, MailOutcomeMetricsAutoConfiguration.class,
+                    MailOutcomeHealthAutoConfiguration.class));
+
+    private ApplicationContextRunner withServer() {
+        return runner.withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.port());
+    }
+
+    private static SimpleMailMessage mail(String... to) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom("app@client.test");
+        message.setTo(to);
+        message.setSubject("Hello");
+        message.setText("Hi!");
+        return message;
+    }
+
+    @Test
+    void withoutMailHostNothingIsConfigured() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(OutcomeMailer.class)
+                .doesNotHaveBean(MailSender.class));
+    }
+
+    @Test
+    void senderIsOursInPlaceOfBootsAndReportsEveryRecipient() {
+        smtp.on(Verb.RCPT, "gone@example.test").reply("550 5.1.1 User unknown");
+        withServer().run(context -> {
+            assertThat(context).hasSingleBean(JavaMailSender.class);
+            JavaMailSender sender = context.getBean(JavaMailSender.class);
+            assertThat(sender).isInstanceOf(OutcomeJavaMailSender.class);
+            assertThatThrownBy(() -> sender.send(mail("ok@example.test", "gone@example.test")))
+                    .isInstanceOfSatisfying(OutcomeMailSendException.class, e -> {
+                        DeliveryReport report = e.report();
+                        assertThat(report.recipient("ok@example.test").orElseThrow().outcome())
+                                .isInstanceOf(DeliveryOutcome.Accepted.class);
+                        assertThat(report.recipient("gone@example.test").orElseThrow().outcome())
+                                .isInstanceOf(DeliveryOutcome.MailboxUnavailable.class);
+                        assertThat(e.getFailedMessages().values()).singleElement()
+                                .isInstanceOf(DeliveryReportException.class);
+                    });
+        });
+        assertThat(smtp.messages()).singleElement()
+                .satisfies(m -> assertThat(m.envelopeRecipients()).containsExactly("ok@example.test"));
+    }
+
+    @Test
+    void sendAndReportReturnsTheReportWithoutThrowing() {
+        smtp.on(Verb.RCPT, "grey@example.test").reply("451 4.7.1 Greylisted");
+        withServer().run(context -> {
+            List<DeliveryReport> reports = context.getBean(OutcomeJavaMailSender.class)
+                    .sendAndReport(mail("grey@example.test"));
+            assertThat(reports).singleElement().satisfies(r -> assertThat(r.deferred()).hasSize(1));
+        });
+    }
+
+    @Test
+    void batchOfMessagesGoesOverOnePooledConnection() {
+        withServer().run(context -> context.getBean(JavaMailSender.class)
+                .send(mail("a@example.test"), mail("b@example.test"), mail("c@example.test")));
+        assertThat(smtp.messages()).hasSize(3);
+        assertThat(smtp.sessions()).hasSize(1);
+    }
+
+    @Test
+    void applicationSenderMakesOursBackOff() {
+        withServer().withUserConfiguration(OwnSender.class).run(context -> {
+            assertThat(context).hasSingleBean(MailSender.class);
+            assertThat(context.getBean(MailSender.class)).isNotInstanceOf(OutcomeJavaMailSender.class);
+            assertThat(context).hasSingleBean(OutcomeMailer.class);
+        });
+    }
+
+    @Test
+    void applicationMailerIsUsedInsteadOfOurs() {
+        withServer().withUserConfiguration(OwnMailer.class).run(context -> assertThat(
+                context.getBean(OutcomeMailer.class)).isSameAs(context.getBean("ownMailer")));
+    }
+
+    @Test
+    void disabledTurnsEverythingOffAndBootsSenderComesBack() {
+        withServer().withPropertyValues("mail.outcome.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean(OutcomeMailer.class);
+            assertThat(context.getBean(JavaMailSender.class)).isExactlyInstanceOf(JavaMailSenderImpl.class);
+        });
+    }
+
+    @Test
+    void bootsConnectionTestStaysAndFailsStartupForAnUnreachableServer() {
+        runner.withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=1",
+                "spring.mail.test-connection=true").run(context -> assertThat(context).hasFailed()
+                        .getFailure().hasStackTraceContaining("Mail server is not available"));
+    }
+
+    @Test
+    void bootsConnectionTestPassesAgainstTheServer() {
+        withServer().withPropertyValues("spring.mail.test-connection=true")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(MailSenderValidatorAutoConfiguration.class));
+    }
+
+    @Test
+    void mailOutcomePropertiesConfigureTheMailer() {
+        smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 User not local; please try <new@example.test>");
+        withServer().withPropertyValues("mail.outcome.forward.enabled=true", "mail.outcome.pool.max-connections=2")
+                .run(context -> {
+                    OutcomeMailer mailer = context.getBean(OutcomeMailer.class);
+                    assertThat(mailer.poolStats().maxConnections()).isEqualTo(2);
+                    context.getBean(JavaMailSender.class).send(mail("moved@example.test"));
+                });
+        assertThat(smtp.messages()).singleElement()
+                .satisfies(m -> assertThat(m.envelopeRecipients()).containsExactly("new@example.test"));
+    }
+
+    @Test
+    void invalidPropertyFailsStartupWithItsName() {
+        withServer().withPropertyValues("mail.outcome.forward.max-hops=0").run(context -> assertThat(context)
+                .hasFailed().getFailure().rootCause().hasMessageContaining("mail.outcome.forward.max-hops"));
+    }
+
+    @Test
+    void eventsArePublishedPerRecipientAndPerMovedAddress() {
+        smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 User not local; please try <new@example.test>");
+        withServer().withUserConfiguration(Recorder.class).run(context -> {
+            assertThatThrownBy(() -> context.getBean(JavaMailSender.class)
+                    .send(mail("ok@example.test", "moved@example.test"))).isInstanceOf(OutcomeMailSendException.class);
+            Recorder recorder = context.getBean(Recorder.class);
+            assertThat(recorder.events).hasSize(4);
+            assertThat(recorder.events.get(2)).isInstanceOfSatisfying(AddressMovedEvent.class,
+                    e -> assertThat(e.newAddress().getAddress()).isEqualTo("new@example.test"));
+            assertThat(recorder.events.get(3)).isInstanceOf(MailSentEvent.class);
+        });
+    }
+
+    @Test
+    void countersAndTimerAreRecordedWithBoundedTags() {
+        smtp.on(Verb.RCPT, "gone@example.test").reply("550 5.1.1 User unknown");
+        withServer().withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            assertThatThrownBy(() -> context.getBean(JavaMailSender.class)
+                    .send(mail("ok@example.test", "gone@example.test"))).isInstanceOf(OutcomeMailSendException.class);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("mail.outcome").tag("record", "MailboxUnavailable")
+                    .tag("disposition", "permanent").tag("reason", "user_unknown").tag("stage", "rcpt")
+                    .counter().count()).isEqualTo(1.0);
+            assertThat(registry.get("mail.outcome").tag("record", "Accepted").counter().count()).isEqualTo(1.0);
+            assertThat(registry.get("mail.outcome.send").tag("result", "partial")
+                    .tag("server.address", "127.0.0.1").timer().count()).isEqualTo(1);
+            assertThat(registry.get("mail.outcome.pool.connections").tag("state", "idle").gauge().value())
+                    .isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    void withoutMeterRegistryNoMetricsBean() {
+        withServer().run(context -> assertThat(context).doesNotHaveBean(MailOutcomeMetrics.class));
+    }
+
+    @Test
+    void healthIsOursUnderBootsNameAndUpThroughThePool() {
+        withServer().run(context -> {
+            assertThat(context).doesNotHaveBean(MailHealthIndicator.class);
+            HealthIndicator health = context.getBean("mailHealthIndicator", HealthIndicator.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(health.health().getDetails()).containsEntry("reusedConnection", true)
+                    .containsEntry("reply", "250 2.0.0 Ok");
+        });
+        assertThat(smtp.sessions()).hasSize(1);
+    }
+
+    @Test
+    void healthIsDownWithTheRefusingReply() {
+        smtp.on(Verb.CONNECT).serviceUnavailable();
+        withServer().run(context -> {
+            HealthIndicator health = context.getBean("mailHealthIndicator", HealthIndicator.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat((String) health.health().getDetails().get("reply")).startsWith("421 4.3.2");
+        });
+    }
+
+    @Test
+    void healthDisabledBringsBootsIndicatorBackOnOurSender() {
+        withServer().withPropertyValues("mail.outcome.health.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean(MailOutcomeHealthIndicator.class);
+            assertThat(context).hasBean("mailHealthContributor");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnSender {
+        @Bean
+        JavaMailSenderImpl ownSender() {
+            return new JavaMailSenderImpl();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnMailer {
+        @Bean
+        OutcomeMailer ownMailer() {
+            return OutcomeMailer.create(jakarta.mail.Session.getInstance(smtp.clientProperties()));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Recorder {
+        final List<Object> events = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(RecipientOutcomeEvent event) {
+            events.add(event);
+        }
+
+        @EventListener
+        void on(AddressMovedEvent event) {
+            events.add(event);
+        }
+
+        @EventListener
+        void on(MailSentEvent event) {
+            events.add(event);
+        }
+    }
+}
