@@ -9,12 +9,15 @@ import org.mailoutcome.internal.MailboxSyntax;
  * Finding the forward path in a 251, 551 or "moved" reply, and checking mailbox syntax.
  *
  * <p>The address is taken after phrases such as "please try", "will forward to", "has moved to", "moved to",
- * "has been replaced by", "new address is", "forward to", in any line; with or without angle brackets, with a
- * display name ({@code Bob Smith <bob@new.example>}), with a source route ({@code <@relay:user@host>} gives
- * {@code user@host}), with a quoted local part, with UTF-8 or IDN parts, and even when the closing {@code >} is
- * missing at the end of the text. It is never the recipient the reply echoes at its start
- * ({@code <old@host>: ...}), never a prose fragment ("please try again later"), and always a valid mailbox
- * ({@link #isValidMailbox(CharSequence)}).
+ * "has been replaced by", "new address is", "forward to", "please use", "send mail to", on the same line or at the
+ * start of the next, or from a later line of a multi-line reply that holds nothing but the path. It may be in angle
+ * brackets or not, after a display name plain or quoted ({@code "Smith, Bob" <bob@new.example>}), with a source
+ * route ({@code <@relay:user@host>} gives {@code user@host}), with a quoted local part
+ * ({@code <"john smith"@example.net>}), with UTF-8 or IDN parts, followed by punctuation or a comment, and even
+ * when the closing {@code >} is missing at the end of the text. It is never the recipient the reply echoes at its
+ * start ({@code <old@host>: ...}), never a prose fragment ("please try again later"), always a valid mailbox
+ * ({@link #isValidMailbox(CharSequence)}), and nothing is returned when the reply names two different addresses
+ * ({@code please try <a@x> or <b@y>}): which one is meant is ambiguous.
  */
 public final class ForwardPath {
     private ForwardPath() {

@@ -2,133 +2,135 @@ package org.mailoutcome.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Finds the forward path a 251/551/X.1.6 reply names, in any line of its text.
+ * Finds the forward path a 251/551/X.1.6 reply, or a 5yz whose text says the recipient moved, names.
  *
- * <p>The address must follow one of {@link #PHRASES}; it may be in angle brackets (the closing bracket may be
- * missing at the end of the text), carry a source route ({@code <@relay:user@host>} gives {@code user@host}),
- * a quoted local part, or UTF-8. After a "moved"-style phrase (not after "please try") a short display name may
- * precede the bracketed address ({@code Bob Smith <bob@new.example>}). An address the reply echoes at its
- * start ({@code <old@host>: ...}, as Postfix does) is never returned, nor anything that is not a valid mailbox.
+ * <p>The address follows one of {@link #PHRASES}, on the same line or at the start of the next one, or stands alone
+ * on a later line of a multi-line reply. It may be in angle brackets (the closing bracket may be missing at the end),
+ * carry a source route ({@code <@relay:user@host>} gives {@code user@host}), a quoted local part with blanks
+ * ({@code <"john smith"@example.net>}), or UTF-8, and be followed by punctuation or a comment. After a "moved"-style
+ * phrase a short display name, quoted or not, may precede the bracketed address ({@code "Smith, Bob" <bob@x>}).
+ *
+ * <p>Never returned: an address the reply echoes at its start ({@code <old@host>: ...}, as Postfix does), anything
+ * that is not a valid mailbox ({@link MailboxSyntax}), and any address at all when the reply names two different
+ * ones as forward paths ({@code please try <a@x> or <b@y>}): ambiguous, so none is followed.
  *
  * <p>Every look-ahead is bounded, so the cost is linear in the text however many phrases it repeats.
  */
 public final class ForwardPathExtractor {
     /** Phrases after which a server names the new address, lower case. */
     static final List<String> PHRASES = List.of("please try", "will forward to", "forwarding to", "has moved to",
-            "moved to", "has been replaced by", "replaced by", "new address is", "new address:", "forward to",
-            "relocated to", "try instead");
-    /** The phrases that by themselves say a recipient has moved (not "please try", which only 551 gives meaning). */
-    static final List<String> MOVED_PHRASES = List.of("has moved to", "moved to", "has been replaced by",
-            "replaced by", "new address is", "new address:", "relocated to");
-    private static final int MAX_TOKEN = 300;
-    private static final int MAX_DISPLAY_NAME = 64;
+            "moved to", "has been replaced by", "replaced by", "new address is", "new address:", "new address",
+            "forward to", "relocated to", "try instead", "please use", "please send to", "send mail to",
+            "please write to", "reached at", "is now at", "is now");
+    /** Phrases that introduce a path, never a person's name. */
+    private static final Set<String> PATH_ONLY = Set.of("please try", "try instead", "please use", "please send to",
+            "send mail to", "please write to", "reached at", "is now at", "is now");
+    /** Words that say a recipient moved: a 5yz without X.1.6 names a forward path only after one of them. */
+    static final List<String> MOVED_WORDS = List.of("moved", "relocated", "replaced by", "new address", "no longer");
+    private static final List<String> LIST_WORDS = List.of("or ", "and ");
 
     private ForwardPathExtractor() {
     }
 
-    /** The forward path named in the text lines after any of {@link #PHRASES}, or empty. */
+    /** The forward path named in the text lines of a 251, 551 or X.1.6 reply, or empty. */
     public static Optional<String> extract(List<String> textLines) {
-        return extract(textLines, PHRASES);
+        return find(withoutStatus(textLines), 0, 1);
     }
 
-    /** The new address of a moved recipient, named after one of {@link #MOVED_PHRASES}, or empty. */
+    /** The new address of a moved recipient, named after one of {@link #MOVED_WORDS}, or empty. */
     public static Optional<String> extractMoved(List<String> textLines) {
-        return extract(textLines, MOVED_PHRASES);
-    }
-
-    private static Optional<String> extract(List<String> textLines, List<String> phrases) {
-        String echoed = textLines.isEmpty() ? "" : echoedAddress(textLines.get(0));
-        for (String line : textLines) {
-            String lower = asciiLowerCase(line);
-            for (String phrase : phrases) {
-                Optional<String> found = extractAfter(line, lower, phrase, echoed);
-                if (found.isPresent()) return found;
-            }
+        List<String> lines = withoutStatus(textLines);
+        String lower = asciiLowerCase(String.join("\n", lines));
+        int from = Integer.MAX_VALUE;
+        for (String word : MOVED_WORDS) {
+            int at = lower.indexOf(word);
+            if (at >= 0) from = Math.min(from, at);
         }
-        return Optional.empty();
+        if (from == Integer.MAX_VALUE) return Optional.empty();
+        return find(lines, from, lineOf(lower, from) + 1);
     }
 
-    private static Optional<String> extractAfter(String line, String lower, String phrase, String echoed) {
-        for (int at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
-            boolean mayHaveName = !phrase.equals("please try") && !phrase.equals("try instead");
-            String candidate = addressAfter(line, at + phrase.length(), mayHaveName);
-            if (candidate != null && !candidate.equalsIgnoreCase(echoed) && MailboxSyntax.isValid(candidate)) {
-                return Optional.of(candidate);
-            }
+    /** The lines without their enhanced status codes, so an echo ({@code 5.1.6 <old@host>: ...}) is seen first. */
+    private static List<String> withoutStatus(List<String> textLines) {
+        return List.of(ReplyParser.textWithoutStatus(textLines).split("\n", -1));
+    }
+
+    /** Candidates after {@code from} and on lines from {@code firstStandaloneLine}: the one, or empty. */
+    private static Optional<String> find(List<String> lines, int from, int firstStandaloneLine) {
+        String text = String.join("\n", lines);
+        String lower = asciiLowerCase(text);
+        String echoed = lines.isEmpty() ? "" : echoedAddress(lines.get(0));
+        Set<String> found = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String phrase : PHRASES) {
+            afterPhrase(text, lower, phrase, from, echoed, found);
+            if (found.size() > 1) return Optional.empty();
         }
-        return Optional.empty();
+        for (int i = firstStandaloneLine; i < lines.size() && found.size() <= 1; i++) {
+            standalone(lines.get(i), echoed, found);
+        }
+        return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
     }
 
-    /** The address-like text after {@code from}, or null. */
-    private static String addressAfter(String line, int from, boolean mayHaveName) {
+    private static void afterPhrase(String text, String lower, String phrase, int from, String echoed,
+            Set<String> found) {
+        boolean mayHaveName = !PATH_ONLY.contains(phrase);
+        for (int at = lower.indexOf(phrase, from); at >= 0 && found.size() <= 1; at = lower.indexOf(phrase, at + 1)) {
+            int p = skip(text, at + phrase.length(), " \t\n:");
+            if (p >= text.length()) return;
+            PathScanner.Token token = PathScanner.at(text, p, mayHaveName);
+            if (add(token.text(), echoed, found)) listed(text, token.end(), echoed, found);
+        }
+    }
+
+    /** Another address right after a forward path ({@code <a@x> or <b@y>}, {@code a@x, b@y}) joins the candidates. */
+    private static void listed(String text, int end, String echoed, Set<String> found) {
+        int p = skip(text, end, " \t\n,;/&");
+        for (String word : LIST_WORDS) {
+            if (text.regionMatches(true, p, word, 0, word.length())) p = skip(text, p + word.length(), " \t\n");
+        }
+        if (p < text.length()) add(PathScanner.at(text, p, false).text(), echoed, found);
+    }
+
+    /** A line holding nothing but a path, {@code <new@example.net>.} or {@code new@example.net}, no stray brackets. */
+    private static void standalone(String line, String echoed, Set<String> found) {
+        int p = skip(line, 0, " \t");
+        if (p >= line.length()) return;
+        PathScanner.Token token = PathScanner.at(line, p, false);
+        if (skip(line, token.end(), " \t.") < line.length()) return;
+        String raw = line.substring(p, token.end());
+        boolean whole = raw.charAt(0) == '<' ? raw.indexOf('>') > 0 : raw.indexOf('<') < 0 && raw.indexOf('>') < 0;
+        if (whole) add(token.text(), echoed, found);
+    }
+
+    private static boolean add(String candidate, String echoed, Set<String> found) {
+        if (candidate.isEmpty() || candidate.equalsIgnoreCase(echoed) || !MailboxSyntax.isValid(candidate)) {
+            return false;
+        }
+        found.add(candidate);
+        return true;
+    }
+
+    private static int skip(String text, int from, String chars) {
         int p = from;
-        while (p < line.length() && (line.charAt(p) == ' ' || line.charAt(p) == '\t' || line.charAt(p) == ':')) p++;
-        if (p >= line.length()) return null;
-        if (line.charAt(p) == '<') return withoutSourceRoute(bracketed(line, p));
-        String token = token(line, p);
-        if (token.indexOf('@') > 0) return trimPunctuation(token);
-        return mayHaveName ? afterDisplayName(line, p) : null;
+        while (p < text.length() && chars.indexOf(text.charAt(p)) >= 0) p++;
+        return p;
     }
 
-    /** The content of {@code <...>} at {@code open}; an unclosed bracket runs to the next blank or the end. */
-    private static String bracketed(String line, int open) {
-        int limit = Math.min(line.length(), open + 1 + MAX_TOKEN);
-        for (int i = open + 1; i < limit; i++) {
-            char c = line.charAt(i);
-            if (c == '>') return line.substring(open + 1, i);
-            if (c == ' ' || c == '\t') return trimPunctuation(line.substring(open + 1, i));
-        }
-        return limit == line.length() ? trimPunctuation(line.substring(open + 1, limit)) : null;
-    }
-
-    /** A blank-delimited token at {@code p}, keeping blanks inside a leading quoted local part. */
-    private static String token(String line, int p) {
-        int limit = Math.min(line.length(), p + MAX_TOKEN);
-        boolean quoted = line.charAt(p) == '"';
-        int i = p + 1;
-        while (i < limit) {
-            char c = line.charAt(i);
-            if (quoted && c == '\\') i++;
-            else if (quoted && c == '"') quoted = false;
-            else if (!quoted && (c == ' ' || c == '\t')) break;
-            i++;
-        }
-        return line.substring(p, Math.min(i, line.length()));
-    }
-
-    /** {@code Bob Smith <bob@new.example>}: a short run of name words, then a bracketed address. */
-    private static String afterDisplayName(String line, int p) {
-        int limit = Math.min(line.length(), p + MAX_DISPLAY_NAME);
-        for (int i = p; i < limit; i++) {
-            char c = line.charAt(i);
-            if (c == '<') return withoutSourceRoute(bracketed(line, i));
-            boolean nameChar = Character.isLetter(c) || c == ' ' || c == '.' || c == '\'' || c == '-' || c == '"';
-            if (!nameChar) return null;
-        }
-        return null;
-    }
-
-    private static String withoutSourceRoute(String path) {
-        if (path == null || path.isEmpty() || path.charAt(0) != '@') return path;
-        int colon = path.indexOf(':');
-        return colon < 0 ? null : path.substring(colon + 1);
-    }
-
-    private static String trimPunctuation(String s) {
-        int end = s.length();
-        while (end > 0 && ".,;:)!?'>".indexOf(s.charAt(end - 1)) >= 0) end--;
-        int start = 0;
-        while (start < end && "('".indexOf(s.charAt(start)) >= 0) start++;
-        return s.substring(start, end);
+    private static int lineOf(String text, int index) {
+        int line = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+        return line;
     }
 
     /** The address in a leading {@code <addr>:} echo, as Postfix writes it, or "". */
     private static String echoedAddress(String firstLine) {
         if (!firstLine.startsWith("<")) return "";
         int close = firstLine.indexOf('>');
-        return close > 0 && close <= MAX_TOKEN ? firstLine.substring(1, close) : "";
+        return close > 0 && close <= PathScanner.MAX_TOKEN ? firstLine.substring(1, close) : "";
     }
 
     /** Lower-cases ASCII letters only, so indexes match the original string exactly. */

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real replies of the test resources: Postfix captures, the outcome table and the Sisimai corpus. */
+/** The real replies of the test resources: Postfix captures, the outcome and forward-path tables, the Sisimai corpus. */
 final class RealReplies {
     static final List<String> ALL = load();
 
@@ -21,6 +21,7 @@ final class RealReplies {
         column("outcomes.tsv", 1, replies);
         column("postfix-3.7.tsv", 2, replies);
         column("sisimai-smtp-replies.tsv", -1, replies);
+        column("forward-paths.tsv", 1, replies);
         if (replies.size() < 400) throw new IllegalStateException("expected over 400 real replies: " + replies.size());
         return List.copyOf(replies);
     }

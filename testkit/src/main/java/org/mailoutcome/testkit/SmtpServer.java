@@ -179,7 +179,8 @@ public final class SmtpServer implements AutoCloseable {
 
     /**
      * Removes every rule and forgets every session, message and the accepted-connection count; keeps the options
-     * and the open connections (which go on with the default replies).
+     * and the open connections (which go on with the default replies). A fence: a message whose {@code MAIL} came
+     * before the reset is never recorded, even if its end of data completes after it (a held reply, say).
      */
     public void reset() {
         script.clear();

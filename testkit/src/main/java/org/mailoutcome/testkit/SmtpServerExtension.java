@@ -14,8 +14,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Runs an {@link SmtpServer} for JUnit 5 tests.
  *
  * <p>In a {@code static} field, one server serves the whole class (and its {@code @Nested} classes) and is
- * {@linkplain SmtpServer#reset() reset} before each test, so rules and recordings never leak between tests; script
- * rules in the test or in a {@code @BeforeEach} method, which runs after the reset. In an instance field, each test
+ * {@linkplain SmtpServer#reset() reset} before each test, so rules and recordings never leak between tests (a message
+ * begun in one test and completed in the next, after a held reply, is recorded in neither); script rules in the test
+ * or in a {@code @BeforeEach} method, which runs after the reset. In an instance field, each test
  * gets its own server, closed after it (one per class with {@code @TestInstance(PER_CLASS)}).
  *
  * <pre>{@code

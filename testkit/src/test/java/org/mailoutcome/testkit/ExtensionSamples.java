@@ -3,8 +3,12 @@ package org.mailoutcome.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -52,6 +56,44 @@ final class ExtensionSamples {
             assertThat(noop(smtp)).isEqualTo("250 2.0.0 Ok");
             assertThat(smtp.host()).isEqualTo("127.0.0.1");
             assertThat(smtp.port()).isEqualTo(smtp.server().port());
+        }
+    }
+
+    /**
+     * Issue 19.2 as it happened: the first test's end of data is still held when it ends, and completes only in the
+     * second test, after the extension's reset (the gate is released there, so the worst order is the only order).
+     */
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class HeldReplyOutlivesItsTest {
+
+        @RegisterExtension
+        static SmtpServerExtension smtp = new SmtpServerExtension();
+
+        private static final Gate GATE = new Gate();
+        private static CompletableFuture<String> lateReply;
+
+        @Test
+        @Order(1)
+        void leavesAnEndOfDataHeld() {
+            smtp.on(Verb.END_OF_DATA).holdUntil(GATE);
+            SmtpServer server = smtp.server();
+            lateReply = CompletableFuture.supplyAsync(() -> {
+                try (RawClient client = RawClient.greeted(server)) {
+                    return client.startMessage("a@example.test", "b@example.test").sendData("first test's message");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            GATE.awaitArrival(Duration.ofSeconds(5));
+        }
+
+        @Test
+        @Order(2)
+        void neverSeesTheFirstTestsMessage() throws Exception {
+            GATE.release();
+            assertThat(lateReply.get(5, TimeUnit.SECONDS)).startsWith("250 2.0.0 Ok: queued as");
+            assertThat(smtp.messages()).isEmpty();
+            assertThat(smtp.sessions()).isEmpty();
         }
     }
 

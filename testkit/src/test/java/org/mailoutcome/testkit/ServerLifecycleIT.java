@@ -57,7 +57,9 @@ class ServerLifecycleIT {
 
     @Test
     void connectionClosedByTheServerStaysCountedUntilTheClientClosesOrTheLingerEnds() throws IOException {
-        try (SmtpServer server = SmtpServer.builder().readTimeout(Duration.ofMillis(300)).start();
+        // the linger is the read timeout, at most 2 s: long enough that the count below is read inside it however
+        // slow the machine (300 ms left a stalled test thread to find it over), short enough to wait out
+        try (SmtpServer server = SmtpServer.builder().readTimeout(Duration.ofSeconds(2)).start();
                 RawClient client = RawClient.greeted(server)) {
             assertThat(client.send("QUIT")).startsWith("221");
             assertThat(server.openConnections()).isEqualTo(1);

@@ -44,6 +44,11 @@ class SmtpServerExtensionIT {
     }
 
     @Test
+    void messageHeldPastTheEndOfOneTestIsNotRecordedInTheNext() {
+        runAndExpectSuccess(ExtensionSamples.HeldReplyOutlivesItsTest.class, 2);
+    }
+
+    @Test
     void instanceExtensionStartsAndClosesAServerPerTest() {
         runAndExpectSuccess(ExtensionSamples.ServerPerTest.class, 2);
         List<SmtpServer> servers = ExtensionSamples.SERVERS;

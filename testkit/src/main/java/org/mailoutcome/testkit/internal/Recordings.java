@@ -8,13 +8,19 @@ import java.util.function.Supplier;
 import org.mailoutcome.testkit.ReceivedMessage;
 import org.mailoutcome.testkit.SmtpSession;
 
-/** Sessions, messages and connection counts of one server; one lock, waited on by the await methods. */
+/**
+ * Sessions, messages and connection counts of one server; one lock, waited on by the await methods.
+ *
+ * <p>{@link #clear()} is a fence: it starts a new generation, and a message whose transaction began in an earlier one
+ * (a reply held past the end of a test, say) is dropped when it completes, so it never shows up after the clear.
+ */
 public final class Recordings {
 
     private final List<SessionLog> sessions = new ArrayList<>();
     private final List<ReceivedMessage> messages = new ArrayList<>();
     private int open;
     private int accepted;
+    private long generation;
 
     /**
      * Counts a new connection and starts its log.
@@ -36,9 +42,29 @@ public final class Recordings {
         notifyAll();
     }
 
-    synchronized void add(ReceivedMessage message) {
+    /**
+     * The current generation, to be given back to {@link #add(ReceivedMessage, long)}.
+     *
+     * @return the number of clears so far
+     */
+    synchronized long generation() {
+        return generation;
+    }
+
+    /**
+     * Records a message, unless a clear came after its transaction began.
+     *
+     * @param message the message
+     * @param begunIn the {@linkplain #generation() generation} its transaction began in
+     * @return whether it was recorded
+     */
+    synchronized boolean add(ReceivedMessage message, long begunIn) {
+        if (begunIn != generation) {
+            return false;
+        }
         messages.add(message);
         notifyAll();
+        return true;
     }
 
     /**
@@ -121,8 +147,12 @@ public final class Recordings {
         }
     }
 
-    /** Forgets sessions, messages and the accepted count; open connections stay counted. */
+    /**
+     * Forgets sessions, messages and the accepted count, and fences off every transaction begun before: open
+     * connections stay counted.
+     */
     public synchronized void clear() {
+        generation++;
         sessions.clear();
         messages.clear();
         accepted = 0;

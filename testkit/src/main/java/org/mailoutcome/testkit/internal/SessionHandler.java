@@ -148,7 +148,7 @@ public final class SessionHandler implements Runnable {
             case AUTH -> authenticated(reply.map(r -> r.code().orElse(0) == 235).orElse(false));
             case MAIL -> {
                 if (positive) {
-                    transaction.begin(command.subject());
+                    transaction.begin(command.subject(), context.recordings().generation());
                 }
             }
             case RCPT -> recipient(command, positive);
@@ -184,8 +184,12 @@ public final class SessionHandler implements Runnable {
         boolean accepted = code.map(c -> c.isPresent() && c.getAsInt() / 100 == 2).orElse(false);
         Optional<MessageData> data = transaction.data();
         if (data.isPresent() && (accepted || maybeDelivered)) {
-            context.recordings().add(new ReceivedMessage(transaction.messageId(), transaction.from(),
-                    transaction.recipients(), data.get().bytes(), maybeDelivered, log.snapshot()));
+            ReceivedMessage message = new ReceivedMessage(transaction.messageId(), transaction.from(),
+                    transaction.recipients(), data.get().bytes(), maybeDelivered, log.snapshot());
+            if (!context.recordings().add(message, transaction.generation())) {
+                log.note("-- message " + transaction.messageId() + " not recorded: its transaction began before"
+                        + " the server's reset");
+            }
         }
         transaction.reset();
     }

@@ -12,10 +12,17 @@ final class Transaction {
     private boolean recipientTried;
     private Optional<MessageData> data = Optional.empty();
     private String messageId = "";
+    private long generation;
 
-    void begin(String reversePath) {
+    void begin(String reversePath, long recordingsGeneration) {
         reset();
         from = Optional.of(reversePath);
+        generation = recordingsGeneration;
+    }
+
+    /** The generation of the recordings when {@code MAIL} was accepted, so a reset in between drops the message. */
+    long generation() {
+        return generation;
     }
 
     boolean inProgress() {

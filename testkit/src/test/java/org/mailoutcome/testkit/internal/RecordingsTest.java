@@ -22,14 +22,14 @@ class RecordingsTest {
     void awaitMessagesReturnsOnceEnoughAreRecorded() throws Exception {
         CompletableFuture<List<ReceivedMessage>> waiting =
                 CompletableFuture.supplyAsync(() -> recordings.awaitMessages(2, Duration.ofSeconds(5)));
-        recordings.add(message("1"));
-        recordings.add(message("2"));
+        recordings.add(message("1"), recordings.generation());
+        recordings.add(message("2"), recordings.generation());
         assertThat(waiting.get(5, TimeUnit.SECONDS)).extracting(ReceivedMessage::id).containsExactly("1", "2");
     }
 
     @Test
     void awaitMessagesFailsListingWhatWasRecorded() {
-        recordings.add(message("1"));
+        recordings.add(message("1"), recordings.generation());
         assertThatThrownBy(() -> recordings.awaitMessages(2, Duration.ofMillis(20)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("expected at least 2 messages within PT0.02S but got [ReceivedMessage[id=1");
@@ -49,12 +49,21 @@ class RecordingsTest {
     @Test
     void clearKeepsOpenConnectionsCounted() {
         recordings.connectionOpened();
-        recordings.add(message("1"));
+        recordings.add(message("1"), recordings.generation());
         recordings.clear();
         assertThat(recordings.sessions()).isEmpty();
         assertThat(recordings.messages()).isEmpty();
         assertThat(recordings.connectionsAccepted()).isZero();
         assertThat(recordings.openConnections()).isEqualTo(1);
+    }
+
+    @Test
+    void clearFencesOffMessagesOfTransactionsBegunBeforeIt() {
+        long before = recordings.generation();
+        recordings.clear();
+        assertThat(recordings.add(message("late"), before)).isFalse();
+        assertThat(recordings.add(message("fresh"), recordings.generation())).isTrue();
+        assertThat(recordings.messages()).extracting(ReceivedMessage::id).containsExactly("fresh");
     }
 
     @Test
