@@ -221,6 +221,56 @@ class MailOutcomeAutoConfigurationIT {
         });
     }
 
+    @Test
+    void mimeMessageArrayAndPreparatorOverloadsReportAndKeepAnExplicitMessageId() {
+        smtp.on(Verb.RCPT, "gone@example.test").reply("550 5.1.1 User unknown");
+        withServer().run(context -> {
+            JavaMailSender sender = context.getBean(JavaMailSender.class);
+            jakarta.mail.internet.MimeMessage first = sender.createMimeMessage();
+            new org.springframework.mail.javamail.MimeMessageHelper(first).setTo("ok@example.test");
+            first.setFrom("app@client.test");
+            first.setText("one");
+            first.setHeader("Message-ID", "<kept@client.test>");
+            jakarta.mail.internet.MimeMessage second = sender.createMimeMessage();
+            second.setFrom("app@client.test");
+            second.setRecipients(jakarta.mail.Message.RecipientType.TO, "gone@example.test");
+            second.setText("two");
+            assertThatThrownBy(() -> sender.send(first, second)).isInstanceOfSatisfying(
+                    OutcomeMailSendException.class, e -> {
+                        assertThat(e.reports()).hasSize(2);
+                        assertThat(e.getFailedMessages()).containsOnlyKeys(second);
+                        assertThat(e.reportFor(second).orElseThrow().rejected()).hasSize(1);
+                    });
+            sender.send(message -> {
+                message.setFrom("app@client.test");
+                message.setRecipients(jakarta.mail.Message.RecipientType.TO, "prepared@example.test");
+                message.setText("three");
+            });
+        });
+        assertThat(smtp.messages()).hasSize(2);
+        assertThat(smtp.messages().get(0).text()).contains("Message-ID: <kept@client.test>");
+        assertThat(smtp.messages().get(1).envelopeRecipients()).containsExactly("prepared@example.test");
+        assertThat(smtp.sessions()).hasSize(1);
+    }
+
+    @Test
+    void listenerThatThrowsNeitherFailsTheSendNorStopsTheLaterEvents() {
+        withServer().withUserConfiguration(Throwing.class, Recorder.class).run(context -> {
+            context.getBean(JavaMailSender.class).send(mail("a@example.test", "b@example.test"));
+            assertThat(context.getBean(Recorder.class).events).singleElement().isInstanceOf(MailSentEvent.class);
+        });
+        assertThat(smtp.messages()).singleElement()
+                .satisfies(m -> assertThat(m.envelopeRecipients()).hasSize(2));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Throwing {
+        @EventListener
+        void on(RecipientOutcomeEvent event) {
+            throw new IllegalStateException("listener bug");
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class OwnSender {
         @Bean
