@@ -19,6 +19,11 @@ public enum Reason {
     USER_UNKNOWN,
     /** The recipient has moved; a forward path may be known (X.1.6, 251, 551). */
     MOVED,
+    /**
+     * The mailbox exists but is disabled or suspended and takes no mail for now (X.2.1, "account disabled",
+     * "mailbox suspended"); Sisimai's {@code suspend}.
+     */
+    MAILBOX_DISABLED,
     /** The recipient's mailbox is over quota (X.2.2, "mailbox full", "over quota"). */
     MAILBOX_FULL,
     /** The message is larger than the server or mailbox accepts (X.3.4, X.2.3, X.7.16). */
@@ -46,8 +51,18 @@ public enum Reason {
     SYNTAX,
     /** A fault in the receiving system: configuration, storage, internal error (X.3.0, X.3.5, 451). */
     SYSTEM,
-    /** A network or routing problem: connection lost, timeout, host unknown (X.4.Z, X.1.2). */
+    /**
+     * The recipient's domain or mail host does not exist or has no address (X.1.2, "host unknown", "domain not
+     * found"); Sisimai's {@code hostunknown}.
+     */
+    HOST_UNKNOWN,
+    /** A network or routing problem: connection lost, timeout, no route, a host that takes no mail (X.4.Z). */
     NETWORK,
-    /** No finer reason could be derived (also a disabled mailbox, X.2.1, which has no reason of its own). */
+    /**
+     * The message stayed in a queue until its lifetime ran out (X.4.7, "message expired"): what a bounce says when
+     * a server gave up retrying; Sisimai's {@code expired}.
+     */
+    EXPIRED,
+    /** No finer reason could be derived. */
     UNKNOWN
 }

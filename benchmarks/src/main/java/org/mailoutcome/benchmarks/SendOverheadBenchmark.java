@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.jakarta.tracking.Tracking;
 import org.mailoutcome.testkit.SmtpServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,6 +62,7 @@ public class SendOverheadBenchmark {
     private Session session;
     private MimeMessage message;
     private OutcomeMailer mailer;
+    private OutcomeMailer trackedMailer;
     private SMTPTransport transport;
     private SMTPTransport timedTransport;
     private boolean transportOpen;
@@ -89,6 +92,8 @@ public class SendOverheadBenchmark {
         session = Session.getInstance(p);
         message = new Messages(Messages.LOCAL_USERS.subList(0, recipients), size).create(session);
         mailer = OutcomeMailer.builder(session).maxConnections(1).build();
+        trackedMailer = OutcomeMailer.builder(session).maxConnections(1)
+                .tracking(Tracking.builder().store(new InMemoryDeliveryStore(10_000)).build()).build();
         transport = (SMTPTransport) session.getTransport("smtp");
         Properties timed = new Properties();
         timed.putAll(p);
@@ -110,6 +115,7 @@ public class SendOverheadBenchmark {
     @TearDown(Level.Trial)
     public void close() throws MessagingException {
         mailer.close();
+        trackedMailer.close();
         transport.close();
         timedTransport.close();
         embedded.ifPresent(SmtpServer::close);
@@ -123,6 +129,20 @@ public class SendOverheadBenchmark {
     @Benchmark
     public DeliveryReport mailer() {
         DeliveryReport report = mailer.send(message);
+        if (!report.isFullyAccepted()) throw new IllegalStateException("not accepted: " + report);
+        return report;
+    }
+
+    /**
+     * The mailer with tracking on: a send id, ENVID/ORCPT where DSN is advertised, and the send recorded in an
+     * in-memory store (bounded to 10,000 sends, so the store's size stays level). Its difference to
+     * {@link #mailer()} is what tracking costs per send.
+     *
+     * @return the report
+     */
+    @Benchmark
+    public DeliveryReport trackedMailer() {
+        DeliveryReport report = trackedMailer.send(message);
         if (!report.isFullyAccepted()) throw new IllegalStateException("not accepted: " + report);
         return report;
     }

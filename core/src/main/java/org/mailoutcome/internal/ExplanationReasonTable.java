@@ -130,7 +130,7 @@ public final class ExplanationReasonTable {
                         + "error\"); 452 when the queue disk is full.",
                 "Retry later after a 4yz. If it persists, or after a 5yz, tell the receiving postmaster: only the "
                         + "server's operator can fix it.");
-        put(Reason.NETWORK, List.of("421 4.4.2", "447 4.4.7", "521 5.3.2", "556 5.1.10"),
+        put(Reason.NETWORK, List.of("421 4.4.2", "421 4.4.1", "521 5.3.2", "556 5.1.10"),
                 "A network or routing problem: connection lost, timeout, or a host or domain that cannot be "
                         + "reached.",
                 "The message could not travel on: the connection broke or timed out (ConnectionLost), the next "
@@ -140,11 +140,35 @@ public final class ExplanationReasonTable {
                         + "null MX or without a mail server.",
                 "Retry later when it is transient. When it is permanent, check the recipient's domain (typos, MX "
                         + "records): it may take no mail at all.");
-        put(Reason.UNKNOWN, List.of("550 5.2.1"),
+        put(Reason.HOST_UNKNOWN, List.of("550 5.1.2", "450 4.1.2"),
+                "The recipient's domain or mail host does not exist.",
+                "The part after the @ names no host that mail can go to: the domain is not registered, has no "
+                        + "address record, or is misspelt. Given by X.1.2 or by texts such as \"host unknown\", "
+                        + "\"domain not found\" and \"no such domain\".",
+                "At RCPT from a relay that checks recipient domains (Postfix's reject_unknown_recipient_domain), and "
+                        + "in bounces from the sender's own server after its DNS lookups failed.",
+                "Check the domain for typos. A permanent one will not heal by retrying; a 4yz may be a passing DNS "
+                        + "failure, so retry it a few times before dropping the address.");
+        put(Reason.EXPIRED, List.of("447 4.4.7", "554 5.4.7"),
+                "The message waited in a queue until its lifetime ran out.",
+                "A server accepted the message but could not pass it on before its queue lifetime ended (X.4.7, "
+                        + "\"message expired\", \"delivery time expired\"); the cause was usually a destination "
+                        + "that did not answer or kept deferring.",
+                "In delay notices and bounces from the sending side's own relay, days after the send (Postfix's "
+                        + "maximal_queue_lifetime, Exim's retry timeouts, Exchange's QUEUE.Expired).",
+                "The recipient's server was unreachable for days: check the domain and its MX hosts, then resend "
+                        + "if the address is right.");
+        put(Reason.MAILBOX_DISABLED, List.of("550 5.2.1", "450 4.2.1"),
+                "The mailbox exists but is disabled or suspended.",
+                "The receiving server knows the recipient but takes no mail for it now: the account is disabled, "
+                        + "suspended or locked (X.2.1, \"account disabled\", \"mailbox suspended\"). It may come "
+                        + "back, or be deleted later.",
+                "At RCPT for accounts closed by their provider or suspended for abuse or non-payment.",
+                "Do not retry soon. Treat a repeated one like an unknown user and stop sending to the address.");
+        put(Reason.UNKNOWN, List.of("550 5.0.0"),
                 "No finer reason could be derived from the reply.",
                 "The code, the enhanced status code and the text point to no known cause: a terse or "
-                        + "vendor-specific reply, an unparseable one, or a disabled mailbox (X.2.1, which has no "
-                        + "reason of its own). The record and its disposition still apply.",
+                        + "vendor-specific reply or an unparseable one. The record and its disposition still apply.",
                 "Replies without an enhanced code and with a terse or unusual text; replies that do not parse.",
                 "Act on the record and its disposition (retry a transient one, not a permanent one) and read the "
                         + "reply text for details.");

@@ -1,7 +1,10 @@
 package org.mailoutcome.internal;
 
 import static org.mailoutcome.Reason.AUTH_REQUIRED;
+import static org.mailoutcome.Reason.EXPIRED;
 import static org.mailoutcome.Reason.GREYLISTED;
+import static org.mailoutcome.Reason.HOST_UNKNOWN;
+import static org.mailoutcome.Reason.MAILBOX_DISABLED;
 import static org.mailoutcome.Reason.MAILBOX_FULL;
 import static org.mailoutcome.Reason.MESSAGE_TOO_BIG;
 import static org.mailoutcome.Reason.MOVED;
@@ -53,7 +56,9 @@ public final class ReasonClassifier {
     /** Enhanced codes by {@code "subject.detail"}, or {@code "subject.*"} for the rest of a subject. */
     private static final Map<String, StatusRule> STATUS = table(
             decide(USER_UNKNOWN, "1.1", "7.17", "7.18"), // RRVS: the address no longer reaches the intended owner
-            decide(NETWORK, "1.2", "4.2", "4.3", "4.4", "4.6", "4.7"), // bad destination system: Sisimai hostunknown
+            decide(HOST_UNKNOWN, "1.2"), // bad destination system address: Sisimai hostunknown
+            decide(NETWORK, "4.2", "4.3", "4.4", "4.6"),
+            decide(EXPIRED, "4.7"), // delivery time expired: Sisimai expired
             decide(SYNTAX, "1.3", "5.1", "5.2", "5.4", "5.5"),
             decide(MOVED, "1.6"),
             decide(POLICY, "1.8", "6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", "6.10", "7.20", "7.21",
@@ -62,11 +67,12 @@ public final class ReasonClassifier {
             decide(MESSAGE_TOO_BIG, "2.3", "3.4", "7.16"),
             decide(SYSTEM, "3.1", "3.5"),
             decide(TOO_MANY_RECIPIENTS, "5.3"),
-            decide(AUTH_REQUIRED, "5.6", "7.8", "7.10", "7.11", "7.12", "7.13", "7.14"),
+            decide(AUTH_REQUIRED, "5.6", "7.8", "7.10", "7.11", "7.12", "7.14"),
+            decide(MAILBOX_DISABLED, "7.13"), // RFC 4954 "user account disabled", sent for recipients too
             decide(RATE_LIMITED, "7.28"),
             refine(USER_UNKNOWN, "1.4", "1.10"), // Exchange Online sends 5.1.10 for an unknown recipient
             refine(SYNTAX, "1.7", "5.*"),
-            refine(UNKNOWN, "2.1"), // mailbox disabled: no Reason of its own (Sisimai "suspend")
+            refine(MAILBOX_DISABLED, "2.1"), // mailbox disabled: Sisimai suspend
             refine(SYSTEM, "2.4", "3.*"),
             refine(NETWORK, "3.2", "4.*"), // X.3.2 system not accepting network messages: Sisimai notaccept
             // Exchange Online (directory-based edge blocking): 5.4.1 "Recipient address rejected: Access denied"
@@ -121,13 +127,22 @@ public final class ReasonClassifier {
                     + "unknown or illegal|unknown local part|inactive email*|inactive account|account is inactive|"
                     + "address is inactive"),
             rule(MOVED, "has moved|moved to|relocated to|user not local"),
-            rule(NETWORK, "host unknown|unknown host|host not found|domain not found|no such domain|"
-                    + "domain does not exist|domain doesn't exist|not reachable|unreachable|unrouteable|unroutable|"
+            rule(MAILBOX_DISABLED, "account disabled|account is disabled|account has been disabled|"
+                    + "mailbox disabled|mailbox is disabled|mailbox has been disabled|account suspended|"
+                    + "account is suspended|account has been suspended|mailbox suspended|mailbox is suspended|"
+                    + "user suspended|disabled account|suspended account|disabled mailbox|suspended mailbox"),
+            rule(HOST_UNKNOWN, "host unknown|unknown host|host not found|domain not found|no such domain|"
+                    + "domain does not exist|domain doesn't exist|unknown domain|domain unknown|"
+                    + "name or service not known|nxdomain"),
+            rule(EXPIRED, "message expired|delivery time expired|envelope expired|queue.expired|expired in queue|"
+                    + "too long in queue|retry timeout exceeded|could not deliver for the last|"
+                    + "have been failing for a long time"),
+            rule(NETWORK, "not reachable|unreachable|unrouteable|unroutable|"
                     + "null mx|no mx|mx records|name server*|nameserver*|dns query*|dns lookup*|dns error*|dns fail*|"
                     + "dns problem|timed out|timeout|connection refused|connection reset|connection lost|"
                     + "lost connection|connection dropped|no route to host|could not connect|unable to connect|"
                     + "cannot connect|failed to connect|no answer|hop count|too many hops|mail loop|routing loop|"
-                    + "loop detected|message expired|delivery time expired|does not accept mail|doesn't accept mail|"
+                    + "loop detected|does not accept mail|doesn't accept mail|"
                     + "accepts no mail|not accepting mail|not accepting network messages|support tls|"
                     + "tls negotiation*|tls handshake*"),
             rule(SYSTEM, "insufficient system storage|system storage|disk space|disk full|no space left|queue file|"

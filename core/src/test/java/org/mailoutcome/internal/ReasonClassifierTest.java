@@ -31,7 +31,7 @@ class ReasonClassifierTest {
             221 2.0.0 Bye | NONE | P
             252 2.0.0 <alice@lab.test> | NONE | P (VRFY)
             354 End data with <CR><LF>.<CR><LF> | NONE | P
-            450 4.2.1 <tmp450@lab.test>: Recipient address rejected: Mailbox temporarily unavailable | UNKNOWN | P (X.2.1 mailbox disabled: no Reason of its own)
+            450 4.2.1 <tmp450@lab.test>: Recipient address rejected: Mailbox temporarily unavailable | MAILBOX_DISABLED | P (X.2.1 mailbox disabled)
             450 4.7.1 <defer@lab.test>: Recipient address rejected: Access denied | POLICY | P
             450 4.7.1 <deferif@lab.test>: Recipient address rejected: Service unavailable | POLICY | P (defer_if_permit)
             451 4.3.5 Server configuration error | SYSTEM | P
@@ -61,7 +61,7 @@ class ReasonClassifierTest {
             554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org | POLICY | Postfix reject_rbl_client
             454 4.7.1 <x@remote.example>: Relay access denied | RELAY_DENIED | Postfix defer_unauth_destination
             450 4.1.8 <a@nx.example>: Sender address rejected: Domain not found | POLICY | Postfix reject_unknown_sender_domain
-            450 4.1.2 <b@nx.example>: Recipient address rejected: Domain not found | NETWORK | Postfix reject_unknown_recipient_domain
+            450 4.1.2 <b@nx.example>: Recipient address rejected: Domain not found | HOST_UNKNOWN | Postfix reject_unknown_recipient_domain
             421 4.7.0 mx.example.com Error: too many connections from 192.0.2.1 | RATE_LIMITED | Postfix anvil connection limit
             452 4.3.1 Insufficient system storage | SYSTEM | Postfix queue_minfree
             501 5.1.7 Bad sender address syntax | SYNTAX | Postfix
@@ -79,7 +79,7 @@ class ReasonClassifierTest {
             552-5.3.4 Your message exceeded Google's message size limits. | MESSAGE_TOO_BIG | Gmail
             550 5.4.5 Daily user sending quota exceeded. | RATE_LIMITED | Gmail (sending account)
             530-5.7.0 Authentication Required. Learn more at\\n530 5.7.0  https://support.google.com/mail/?p=WantAuthError | AUTH_REQUIRED | Gmail submission
-            550-5.2.1 The email account that you tried to reach is disabled. | UNKNOWN | Gmail (disabled: no Reason of its own)
+            550-5.2.1 The email account that you tried to reach is disabled. | MAILBOX_DISABLED | Gmail
             550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup | USER_UNKNOWN | Microsoft 365
             550 5.4.1 Recipient address rejected: Access denied. AS(201806281) | USER_UNKNOWN | Microsoft 365 directory-based edge blocking
             550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com/ | POLICY | Microsoft 365
@@ -171,7 +171,7 @@ class ReasonClassifierTest {
         "451 | 4.3.0   | Greylisting in action            | GREYLISTED",
         "451 | 4.3.0   | Try later                        | SYSTEM",
         "550 | 5.7.606 | Go away                          | POLICY",
-        "550 | 5.4.316 | Message expired                  | NETWORK",
+        "550 | 5.4.316 | Message expired                  | EXPIRED",
         "550 | 5.9.9   | Mailbox full                     | MAILBOX_FULL",
         "550 | 5.9.9   | Go away                          | UNKNOWN"})
     void genericOrUnregisteredCodeIsRefinedByTheTextElseKeepsItsSubjectDefault(int code, String status, String text,

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * {@code main.cf}/{@code master.cf} templates and maps) with all its state in a run directory.
  *
  * <p>It listens on two consecutive free ports of {@code 127.0.0.1}: {@link #port()} treats the client as trusted
- * (in {@code mynetworks}, VRFY on) and {@link #untrustedPort()} does not (VRFY off). Starting needs root and an
+ * (in {@code mynetworks}, VRFY on) and {@link #untrustedPort()} does not (VRFY off); and on two more for
+ * bounce tracking, {@link #trackingPort()} and {@link #noDsnPort()} (no DSN). Notices for {@code sender.test} go to {@link #noticePort()}. Starting needs root and an
  * installed {@code postfix}; nothing is installed here. Every failure throws {@link IllegalStateException} with the
  * script's output and the end of the maillog, so that a suite that cannot start Postfix fails and says why.
  *
@@ -48,12 +49,18 @@ public final class PostfixServer implements AutoCloseable {
     private final Path recipe;
     private final Path runDir;
     private final int port;
+    private final int trackingPort;
+    private final int noDsnPort;
+    private final int noticePort;
     private final Maillog maillog;
 
-    private PostfixServer(Path recipe, Path runDir, int port) {
+    private PostfixServer(Path recipe, Path runDir, int port, int noticePort) {
         this.recipe = recipe;
         this.runDir = runDir;
         this.port = port;
+        this.trackingPort = freePortOtherThan(port, port + 1, noticePort);
+        this.noDsnPort = freePortOtherThan(port, port + 1, noticePort, trackingPort);
+        this.noticePort = noticePort;
         this.maillog = new Maillog(runDir.resolve("maillog"));
     }
 
@@ -93,11 +100,27 @@ public final class PostfixServer implements AutoCloseable {
      * @throws IllegalStateException when Postfix is missing or does not start, with the reason
      */
     public static PostfixServer start(Path recipe, Path runDir) {
+        return start(recipe, runDir, freePortOtherThan());
+    }
+
+    /**
+     * Starts Postfix as {@link #start(Path, Path)} does, delivering the notices it writes for {@code sender.test}
+     * to an SMTP server on {@link #HOST} at this port (it must accept the null sender {@code MAIL FROM:<>}).
+     *
+     * @param recipe the directory holding {@code start.sh}, {@code stop.sh} and the configuration templates
+     * @param runDir the directory for configuration, queue, certificate and log; created when missing
+     * @param noticePort the port of the server that receives the notices
+     * @return the running server
+     * @throws IllegalStateException when Postfix is missing or does not start, with the reason
+     */
+    public static PostfixServer start(Path recipe, Path runDir, int noticePort) {
         Path scripts = Objects.requireNonNull(recipe, "recipe").toAbsolutePath();
         Path run = Objects.requireNonNull(runDir, "runDir").toAbsolutePath();
         for (int attempt = 1; ; attempt++) {
-            PostfixServer server = new PostfixServer(scripts, run, consecutiveFreePorts());
-            Optional<String> failure = server.script("start.sh", String.valueOf(server.port))
+            PostfixServer server = new PostfixServer(scripts, run, consecutiveFreePorts(), noticePort);
+            Optional<String> failure = server.script("start.sh", String.valueOf(server.port),
+                    String.valueOf(server.trackingPort), String.valueOf(server.noDsnPort),
+                    String.valueOf(server.noticePort))
                     .or(server::greetingFailure);
             if (failure.isEmpty()) return server;
             String tail = server.maillog.tail(TAIL_LINES);
@@ -125,6 +148,34 @@ public final class PostfixServer implements AutoCloseable {
      */
     public int untrustedPort() {
         return port + 1;
+    }
+
+    /**
+     * A port trusted like {@link #port()}, for bounce tracking: its smtpd accepts the {@code far.test} recipients
+     * that the queue then bounces ({@code error:}) or defers until they expire ({@code retry:}).
+     *
+     * @return the port on {@link #HOST}
+     */
+    public int trackingPort() {
+        return trackingPort;
+    }
+
+    /**
+     * Like {@link #trackingPort()}, but Postfix does not advertise DSN ({@code smtpd_discard_ehlo_keywords = dsn}).
+     *
+     * @return the port on {@link #HOST}
+     */
+    public int noDsnPort() {
+        return noDsnPort;
+    }
+
+    /**
+     * The port Postfix delivers the notices for {@code sender.test} to (its {@code notices} transport).
+     *
+     * @return the port on {@link #HOST}
+     */
+    public int noticePort() {
+        return noticePort;
     }
 
     /**
@@ -185,7 +236,7 @@ public final class PostfixServer implements AutoCloseable {
 
     /** Empty when both listeners greet with 220, else what they did. */
     private Optional<String> greetingFailure() {
-        for (int p : new int[] {port(), untrustedPort()}) {
+        for (int p : new int[] {port(), untrustedPort(), trackingPort(), noDsnPort()}) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(HOST, p), GREETING_TIMEOUT_MILLIS);
                 socket.setSoTimeout(GREETING_TIMEOUT_MILLIS);
@@ -217,6 +268,22 @@ public final class PostfixServer implements AutoCloseable {
         }
         throw new IllegalStateException("no two consecutive free ports on " + HOST + " in " + PORT_PAIR_TRIES
                 + " tries");
+    }
+
+    /** A free port on loopback that is none of the given ones. */
+    private static int freePortOtherThan(int... taken) {
+        try {
+            InetAddress loopback = InetAddress.getByName(HOST);
+            for (int i = 0; i < PORT_PAIR_TRIES; i++) {
+                try (ServerSocket socket = new ServerSocket(0, 1, loopback)) {
+                    int candidate = socket.getLocalPort();
+                    if (java.util.Arrays.stream(taken).noneMatch(t -> t == candidate)) return candidate;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot probe ports on " + HOST, e);
+        }
+        throw new IllegalStateException("no free port on " + HOST + " in " + PORT_PAIR_TRIES + " tries");
     }
 
     private static boolean isFree(InetAddress address, int port) {

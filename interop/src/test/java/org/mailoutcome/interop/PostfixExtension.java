@@ -9,28 +9,34 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Gives tests the one Postfix of the run: started on first use, kept in the root store so every IT class shares
  * it, stopped by JUnit when the run ends (the store closes {@code AutoCloseable} values). A Postfix that cannot
- * start fails every test that asks for it, with the reason; nothing is skipped.
+ * start fails every test that asks for it, with the reason; nothing is skipped. Also gives the {@link NoticeServer}
+ * that receives the notices Postfix writes for {@code sender.test}, started before Postfix.
  */
 final class PostfixExtension implements ParameterResolver {
     private static final Namespace NAMESPACE = Namespace.create(PostfixExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == PostfixServer.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == PostfixServer.class || type == NoticeServer.class;
     }
 
     @Override
-    public PostfixServer resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(PostfixServer.class, key -> start(), PostfixServer.class);
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        NoticeServer notices = store.getOrComputeIfAbsent(NoticeServer.class, key -> NoticeServer.start(),
+                NoticeServer.class);
+        PostfixServer postfix = store.getOrComputeIfAbsent(PostfixServer.class, key -> start(notices.port()),
+                PostfixServer.class);
+        return parameter.getParameter().getType() == PostfixServer.class ? postfix : notices;
     }
 
     /** Failsafe sets both properties (see the pom); the defaults are the same paths, for running from an IDE. */
-    private static PostfixServer start() {
+    private static PostfixServer start(int noticePort) {
         Path recipe = Path.of(System.getProperty("interop.postfix.recipe", "postfix"));
         Path run = PostfixServer.reachable(Path.of(System.getProperty("interop.postfix.run", "target/postfix-run")));
         long started = System.nanoTime();
-        PostfixServer server = PostfixServer.start(recipe, run);
+        PostfixServer server = PostfixServer.start(recipe, run, noticePort);
         System.out.printf("interop: Postfix on %s:%d and :%d, run dir %s, started in %d ms%n", PostfixServer.HOST,
                 server.port(), server.untrustedPort(), server.runDir(), (System.nanoTime() - started) / 1_000_000);
         return server;

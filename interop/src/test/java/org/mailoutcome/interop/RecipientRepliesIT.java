@@ -66,7 +66,7 @@ class RecipientRepliesIT {
             refusal("full552@lab.test", 552, "5.2.2", "StorageExceeded", Reason.MAILBOX_FULL, null, "Mailbox full"),
             refusal("bad553@lab.test", 553, "5.1.3", "MailboxNameNotAllowed", Reason.SYNTAX, null,
                     "Mailbox name not allowed"),
-            refusal("tmp450@lab.test", 450, "4.2.1", "MailboxBusy", Reason.UNKNOWN, null,
+            refusal("tmp450@lab.test", 450, "4.2.1", "MailboxBusy", Reason.MAILBOX_DISABLED, null,
                     "Mailbox temporarily unavailable"),
             refusal("grey@lab.test", 451, "4.7.1", "LocalError", Reason.GREYLISTED, null,
                     "Greylisted, please try again later"),

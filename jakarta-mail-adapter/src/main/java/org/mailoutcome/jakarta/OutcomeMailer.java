@@ -19,6 +19,7 @@ import org.mailoutcome.jakarta.internal.Envelope;
 import org.mailoutcome.jakarta.internal.Sending;
 import org.mailoutcome.jakarta.internal.MailerSessions;
 import org.mailoutcome.jakarta.internal.SingleSend;
+import org.mailoutcome.jakarta.tracking.Tracking;
 
 /**
  * The drop-in replacement for {@code Transport.send}: sends a message and returns what happened to every
@@ -58,7 +59,7 @@ public final class OutcomeMailer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : b.scheduler;
-        this.sending = new Sending(connections, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler);
+        this.sending = new Sending(connections, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler, b.tracking);
     }
 
     /**
@@ -197,6 +198,7 @@ public final class OutcomeMailer implements AutoCloseable {
         private ForwardRouter forwardRouter = ForwardRouter.SAME_SERVER;
         private Sleeper sleeper = Sleeper.THREAD_SLEEP;
         private ScheduledExecutorService scheduler;
+        private Optional<Tracking> tracking = Optional.empty();
 
         private Builder(Session session) {
             this.session = Objects.requireNonNull(session, "session");
@@ -360,6 +362,18 @@ public final class OutcomeMailer implements AutoCloseable {
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Follows each send past acceptance: correlation keys (ENVID, VERP) on every send and a record of it in the
+         * tracking's {@link org.mailoutcome.jakarta.tracking.DeliveryStore}; default off.
+         *
+         * @param tracking the tracking, e.g. {@link Tracking#defaults()}
+         * @return this builder
+         */
+        public Builder tracking(Tracking tracking) {
+            this.tracking = Optional.of(Objects.requireNonNull(tracking, "tracking"));
             return this;
         }
 

@@ -68,10 +68,16 @@ public final class Connections implements AutoCloseable {
 
     /** The transactions of one send of this message. */
     public DeliveryRun.Transactions transactionsFor(MimeMessage message, Optional<String> messageId) {
+        return transactionsFor(message, messageId, Optional.empty());
+    }
+
+    /** The transactions of one tracked send: each carries the send's envelope sender and DSN parameters. */
+    public DeliveryRun.Transactions transactionsFor(MimeMessage message, Optional<String> messageId,
+            Optional<MailParameters> parameters) {
         return (to, forward) -> {
-            if (!forward) return own.send(message, to, messageId);
+            if (!forward) return own.send(message, to, messageId, parameters);
             MimeMessage sent = forwardHeaders == ForwardHeaders.RESENT ? resent(message, to) : message;
-            return senderFor(to.get(0).getAddress()).send(sent, to, messageId);
+            return senderFor(to.get(0).getAddress()).send(sent, to, messageId, parameters);
         };
     }
 

@@ -33,6 +33,8 @@ public class RecordingTransport extends SMTPTransport {
     private boolean reading;
     /** The content buffer of the message being written, between {@link #data()} and {@link #finishData()}. */
     private final BodyBuffer body = new BodyBuffer();
+    /** The tracked send's envelope sender and DSN parameters, between {@link #parameters} calls; else null. */
+    private volatile MailParameters parameters;
 
     /**
      * The constructor Jakarta Mail calls for the {@code smtp} protocol.
@@ -60,6 +62,15 @@ public class RecordingTransport extends SMTPTransport {
      */
     public boolean isConnectedLocally() {
         return connectedLocally;
+    }
+
+    /**
+     * The envelope sender and DSN parameters of the next messages (a tracked send), or null for none.
+     *
+     * @param parameters the parameters, or null
+     */
+    public void parameters(MailParameters parameters) {
+        this.parameters = parameters;
     }
 
     /** Records the transcript of this message alone; the envelope is kept for the listener's report. */
@@ -128,11 +139,13 @@ public class RecordingTransport extends SMTPTransport {
     }
 
     @Override
-    protected void sendCommand(String cmd) throws MessagingException {
+    protected void sendCommand(String command) throws MessagingException {
         if (reading) {
-            super.sendCommand(cmd);
+            super.sendCommand(command);
             return;
         }
+        MailParameters tracked = parameters;
+        String cmd = tracked == null ? command : tracked.apply(command, supportsExtension("DSN"));
         transcript.commandSent(cmd);
         try {
             super.sendCommand(cmd);

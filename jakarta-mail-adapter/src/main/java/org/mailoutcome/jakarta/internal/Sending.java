@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.mailoutcome.Disposition;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
@@ -17,6 +18,7 @@ import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.RecipientOutcome;
 import org.mailoutcome.jakarta.Sleeper;
+import org.mailoutcome.jakarta.tracking.Tracking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +31,18 @@ public final class Sending {
     private final ForwardPolicy forwardPolicy;
     private final Sleeper sleeper;
     private final ScheduledExecutorService scheduler;
+    private final Optional<SendTracking> tracking;
 
     /** Sends over the connections with the given policies. */
     public Sending(Connections connections, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
             ScheduledExecutorService scheduler) {
+        this(connections, retryPolicy, forwardPolicy, sleeper, scheduler, Optional.empty());
+    }
+
+    /** Sends over the connections with the given policies, recording each send when tracking is on. */
+    public Sending(Connections connections, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
+            ScheduledExecutorService scheduler, Optional<Tracking> tracking) {
+        this.tracking = tracking.map(t -> new SendTracking(t, MailerSessions.target(connections.session())));
         this.connections = connections;
         this.retryPolicy = retryPolicy;
         this.forwardPolicy = forwardPolicy;
@@ -42,18 +52,19 @@ public final class Sending {
 
     /** Sends, waiting between retries on this thread; an interrupt stops the retries. */
     public DeliveryReport sync(MimeMessage mime, List<InternetAddress> envelope, OutcomeHandler handler) {
-        DeliveryRun run = start(mime, envelope);
+        Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
+        DeliveryRun run = start(mime, envelope, tracked);
         DeliveryRun.Step step = run.next();
         while (step instanceof DeliveryRun.Step.Wait wait) {
             try {
                 sleeper.sleep(wait.delay());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return finish(run.report(), handler);
+                return finish(mime, tracked, run.report(), handler);
             }
             step = run.resume();
         }
-        return finish(((DeliveryRun.Step.Done) step).report(), handler);
+        return finish(mime, tracked, ((DeliveryRun.Step.Done) step).report(), handler);
     }
 
     /** Sends on the scheduler; retries are scheduled, no thread sleeps. */
@@ -62,8 +73,9 @@ public final class Sending {
         CompletableFuture<DeliveryReport> result = new CompletableFuture<>();
         scheduler.execute(() -> {
             try {
-                DeliveryRun run = start(mime, envelope);
-                advance(run, run::next, result, handler);
+                Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
+                DeliveryRun run = start(mime, envelope, tracked);
+                advance(run, run::next, result, report -> finish(mime, tracked, report, handler));
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
@@ -72,26 +84,30 @@ public final class Sending {
     }
 
     private void advance(DeliveryRun run, Supplier<DeliveryRun.Step> step, CompletableFuture<DeliveryReport> result,
-            OutcomeHandler handler) {
+            UnaryOperator<DeliveryReport> finish) {
         try {
             DeliveryRun.Step next = step.get();
             if (next instanceof DeliveryRun.Step.Wait wait) {
-                scheduler.schedule(() -> advance(run, run::resume, result, handler), wait.delay().toMillis(),
+                scheduler.schedule(() -> advance(run, run::resume, result, finish), wait.delay().toMillis(),
                         TimeUnit.MILLISECONDS);
             } else {
-                result.complete(finish(((DeliveryRun.Step.Done) next).report(), handler));
+                result.complete(finish.apply(((DeliveryRun.Step.Done) next).report()));
             }
         } catch (RuntimeException | Error e) {
             result.completeExceptionally(e);
         }
     }
 
-    private DeliveryRun start(MimeMessage mime, List<InternetAddress> envelope) {
-        return new DeliveryRun(connections.transactionsFor(mime, messageId(mime)), retryPolicy, forwardPolicy,
-                envelope, sender(mime));
+    private DeliveryRun start(MimeMessage mime, List<InternetAddress> envelope,
+            Optional<SendTracking.Send> tracked) {
+        Optional<MailParameters> parameters = tracked.map(SendTracking.Send::parameters);
+        return new DeliveryRun(connections.transactionsFor(mime, messageId(mime), parameters), retryPolicy,
+                forwardPolicy, envelope, tracked.flatMap(SendTracking.Send::verpSender).or(() -> sender(mime)));
     }
 
-    private static DeliveryReport finish(DeliveryReport report, OutcomeHandler handler) {
+    private DeliveryReport finish(MimeMessage mime, Optional<SendTracking.Send> tracked, DeliveryReport report,
+            OutcomeHandler handler) {
+        tracked.ifPresent(send -> tracking.get().record(send, mime, report));
         for (RecipientOutcome r : report.recipients()) {
             if (r.disposition() == Disposition.SUCCESS) continue;
             String line = DeliveryReport.describe(r.outcome());

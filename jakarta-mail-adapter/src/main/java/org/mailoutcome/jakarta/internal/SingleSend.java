@@ -37,6 +37,12 @@ public final class SingleSend {
 
     /** Sends the message to the envelope; every recipient gets one outcome. */
     public DeliveryReport send(MimeMessage message, List<InternetAddress> envelope, Optional<String> messageId) {
+        return send(message, envelope, messageId, Optional.empty());
+    }
+
+    /** Sends with a tracked send's envelope sender and DSN parameters. */
+    public DeliveryReport send(MimeMessage message, List<InternetAddress> envelope, Optional<String> messageId,
+            Optional<MailParameters> parameters) {
         for (int tries = 0; ; tries++) {
             Connection connection;
             try {
@@ -48,7 +54,13 @@ public final class SingleSend {
                 throw new IllegalStateException("no SMTP transport: " + e.getMessage(), e);
             }
             boolean reused = connection.isReused();
-            Result result = sendOn(connection, message, envelope, messageId);
+            connection.transport().parameters(parameters.orElse(null));
+            Result result;
+            try {
+                result = sendOn(connection, message, envelope, messageId);
+            } finally {
+                connection.transport().parameters(null);
+            }
             pool.release(connection, result.healthy);
             if (!(result.stale && reused && tries == 0)) return result.report;
         }

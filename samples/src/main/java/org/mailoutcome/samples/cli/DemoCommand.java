@@ -4,34 +4,43 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.mailoutcome.Backoff;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.jakarta.tracking.Tracking;
 import org.mailoutcome.testkit.SmtpServer;
 import org.mailoutcome.testkit.Verb;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code demo}: the main job on an embedded default. Starts the testkit's scripted SMTP server on 127.0.0.1,
  * scripts it with replies real servers give (Postfix 3.7 phrasing, RFC 5321), sends one message to eight
  * recipients through {@code OutcomeMailer} with a same-domain forward policy and a short retry policy, and prints
- * each recipient's typed outcome (with the forward and the greylisting retry) and what the server received.
+ * each recipient's typed outcome (with the forward and the greylisting retry) and what the server received. The
+ * send is tracked; in text format a last step bounces the 252 recipient ({@link DemoBounce}).
  */
-final class DemoCommand implements Command {
+@Command(name = "demo", description = "Send one message through an embedded scripted SMTP server to eight "
+        + "recipients and print each one's typed outcome.")
+final class DemoCommand implements Callable<Integer> {
+    @Mixin FormatOption formatOption = new FormatOption(OutcomeFormat.TEXT);
 
-    @Override
-    public String usage() {
-        return "demo [--format text|tsv|json]   (sends through an embedded scripted SMTP server)";
+    private final Console console;
+
+    DemoCommand(Console console) {
+        this.console = console;
     }
 
     @Override
-    public int run(List<String> argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of("format"), Set.of());
-        OutcomeFormat format = OutcomeFormat.parse(args.value("format").orElse("text"));
+    public Integer call() throws Exception {
+        OutcomeFormat format = formatOption.format();
         try (SmtpServer server = SmtpServer.start()) {
             script(server);
+            DemoBounce.script(server);
+            Tracking tracking = Tracking.defaults();
             Session session = Session.getInstance(server.clientProperties());
             MimeMessage message = Messages.create(session, "sender@client.test", List.of("alice@lab.test",
                     "fwd@lab.test", "unverified@lab.test", "grey@lab.test", "moved@lab.test", "gone@lab.test",
@@ -40,6 +49,7 @@ final class DemoCommand implements Command {
             try (OutcomeMailer mailer = OutcomeMailer.builder(session)
                     .forwardPolicy(ForwardPolicy.builder().build()) // same domain only, one hop
                     .retryPolicy(RetryPolicy.builder().backoff(Backoff.fixed(Duration.ofMillis(200))).build())
+                    .tracking(tracking)
                     .build()) {
                 report = mailer.send(message);
             }
@@ -51,6 +61,7 @@ final class DemoCommand implements Command {
             if (format == OutcomeFormat.TEXT) {
                 console.out().println("\nWhat the server received, transaction by transaction:");
                 server.messages().forEach(m -> console.out().println("  " + m.envelopeRecipients()));
+                DemoBounce.run(server, tracking, report, console.out());
             }
         }
         return 0;

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mailoutcome.Comparison;
@@ -13,6 +13,8 @@ import org.mailoutcome.EnhancedStatus;
 import org.mailoutcome.Explanation;
 import org.mailoutcome.Reason;
 import org.mailoutcome.ReplyCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code explain CODE|RECORD|REASON [CODE|RECORD]}: what a reply code, an outcome record or a reason means, when
@@ -20,26 +22,34 @@ import org.mailoutcome.ReplyCodes;
  * explained by the record {@code DeliveryOutcome.classify(Stage.RCPT, SmtpReply.of(code, ""))} gives; names match
  * case-insensitively. The words are those of {@link Explanation} and {@link Comparison}.
  */
-final class ExplainCommand implements Command {
+@Command(name = "explain", description = {"What a reply code, an outcome record or a reason means, when you see "
+        + "it and what to do; with two codes or records, both side by side and the key difference.",
+        "A code is explained by the record it gives as a reply to RCPT; names match in any case."})
+final class ExplainCommand implements Callable<Integer> {
     private static final int LABEL = 18;
     private static final int COLUMN = 40;
     private static final int GAP = 2;
 
-    @Override
-    public String usage() {
-        return "explain CODE|RECORD|REASON [CODE|RECORD]   (what it means and what to do; two: side by side)";
+    @Parameters(index = "0", paramLabel = "CODE|RECORD|REASON", description = "A reply code (551), an outcome "
+            + "record (NotLocalNoRelay) or a reason (GREYLISTED).")
+    String first;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "CODE|RECORD", description = "A second code or record, "
+            + "to compare with the first.")
+    String second;
+
+    private final Console console;
+
+    ExplainCommand(Console console) {
+        this.console = console;
     }
 
     @Override
-    public int run(List<String> argv, Console console) {
-        List<String> names = Args.parse(argv, Set.of(), Set.of()).positionals();
-        if (names.isEmpty() || names.size() > 2) {
-            throw new Args.UsageException("one or two codes or records are needed, got " + names.size());
-        }
-        if (names.size() == 1) {
-            explain(names.get(0), console.out());
+    public Integer call() {
+        if (second == null) {
+            explain(first, console.out());
         } else {
-            compare(Comparison.of(side(names.get(0)), side(names.get(1))), console.out());
+            compare(Comparison.of(side(first), side(second)), console.out());
         }
         return 0;
     }
@@ -129,16 +139,16 @@ final class ExplainCommand implements Command {
     static Comparison.Side side(String name) {
         if (name.matches("[0-9]{3}")) {
             int code = Integer.parseInt(name);
-            if (code < 100 || code > 599) throw new Args.UsageException("a reply code is 100 to 599: " + name);
+            if (code < 100 || code > 599) throw new UsageException("a reply code is 100 to 599: " + name);
             return Comparison.Side.ofCode(code);
         }
         Optional<Class<? extends DeliveryOutcome>> record = Explanation.records().stream()
                 .filter(r -> r.getSimpleName().equalsIgnoreCase(name)).findFirst();
         if (record.isPresent()) return Comparison.Side.ofRecord(record.get());
         if (reason(name).isPresent()) {
-            throw new Args.UsageException("a reason cannot be compared; explain it alone: " + name);
+            throw new UsageException("a reason cannot be compared; explain it alone: " + name);
         }
-        throw new Args.UsageException("unknown code or record " + name + " (a reply code such as 551, one of "
+        throw new UsageException("unknown code or record " + name + " (a reply code such as 551, one of "
                 + Explanation.records().stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
                 + ", or a reason such as GREYLISTED)");
     }

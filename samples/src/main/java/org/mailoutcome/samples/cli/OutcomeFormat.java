@@ -15,12 +15,10 @@ enum OutcomeFormat {
 
     static final List<String> COLUMNS = List.of("record", "code", "enhanced", "disposition", "reason", "forwardPath");
 
-    static OutcomeFormat parse(String name) {
-        try {
-            return valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new Args.UsageException("unknown format " + name + " (tsv, json or text)");
-        }
+    /** The name as typed on the command line: {@code tsv}, {@code json}, {@code text}. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The six classify columns of an outcome, "-" for an absent value. */

@@ -4,12 +4,15 @@ import jakarta.mail.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.mailoutcome.Disposition;
 import org.mailoutcome.jakarta.AddressVerifier;
 import org.mailoutcome.jakarta.ProbeMethod;
 import org.mailoutcome.jakarta.ProbeResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code probe}: asks a server about addresses with VRFY, a RCPT probe (never DATA), or both, and prints one row per
@@ -17,31 +20,44 @@ import org.mailoutcome.jakarta.ProbeResult;
  * every outcome is a success (252 included: the server would not say), 1 otherwise, 2 for a usage error. Probe
  * only servers you run or may probe: see {@code docs/probing.md}.
  */
-final class ProbeCommand implements Command {
+@Command(name = "probe", description = {"Ask a server about addresses with VRFY or a RCPT probe (never DATA).",
+        "Probe only servers you run or may probe: see docs/probing.md."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every outcome is a success (252 included)", "1:some is not", "2:usage error"})
+final class ProbeCommand implements Callable<Integer> {
+    @Mixin ServerOption server;
+    @Mixin FromOption from;
 
-    @Override
-    public String usage() {
-        return "probe --server HOST:PORT [--from A] [--method vrfy|rcpt|auto] [--format tsv|text] ADDRESS...";
+    @Option(names = "--method", paramLabel = "vrfy|rcpt|auto", completionCandidates = Methods.class,
+            description = "VRFY, a RCPT probe, or VRFY then RCPT where VRFY says nothing (default: vrfy).")
+    String method = "vrfy";
+
+    @Mixin FormatOption format;
+
+    @Parameters(arity = "1..*", paramLabel = "ADDRESS", description = "The addresses to ask about.")
+    List<String> addresses;
+
+    private final Console console;
+
+    ProbeCommand(Console console) {
+        this.console = console;
     }
 
     @Override
-    public int run(List<String> argv, Console console) {
-        Args args = Args.parse(argv, Set.of("server", "from", "method", "format"), Set.of());
-        OutcomeFormat format = OutcomeFormat.parse(args.value("format").orElse("tsv"));
-        if (format == OutcomeFormat.JSON) throw new Args.UsageException("probe prints tsv or text, not json");
-        if (args.positionals().isEmpty()) throw new Args.UsageException("at least one ADDRESS is required");
-        AddressVerifier.Builder builder = AddressVerifier.builder(Session.getInstance(properties(args)))
-                .method(method(args.value("method").orElse("vrfy")));
+    public Integer call() {
+        if (format.format() == OutcomeFormat.JSON) throw new UsageException("probe prints tsv or text, not json");
+        AddressVerifier.Builder builder = AddressVerifier.builder(Session.getInstance(server.properties("mail.smtp.")))
+                .method(method(method));
         List<ProbeResult> results;
         try {
-            args.value("from").ifPresent(builder::mailFrom);
+            from.from().ifPresent(builder::mailFrom);
             try (AddressVerifier verifier = builder.build()) {
-                results = verifier.verifyAll(args.positionals());
+                results = verifier.verifyAll(addresses);
             }
         } catch (IllegalArgumentException e) {
-            throw new Args.UsageException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
-        print(results, format, console);
+        print(results, format.format(), console);
         return results.stream().allMatch(r -> r.outcome().disposition() == Disposition.SUCCESS) ? 0 : 1;
     }
 
@@ -69,19 +85,16 @@ final class ProbeCommand implements Command {
         try {
             return ProbeMethod.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Args.UsageException("unknown method " + name + " (vrfy, rcpt or auto)");
+            throw new UsageException("unknown method " + name + " (vrfy, rcpt or auto)");
         }
     }
 
-    private static Properties properties(Args args) {
-        String server = args.value("server").orElseThrow(() -> new Args.UsageException("--server HOST:PORT is required"));
-        int colon = server.lastIndexOf(':');
-        if (colon <= 0 || colon == server.length() - 1) {
-            throw new Args.UsageException("--server must be HOST:PORT: " + server);
+    /** The completion candidates of {@code --method}. */
+    static final class Methods extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        Methods() {
+            super(List.of("vrfy", "rcpt", "auto"));
         }
-        Properties props = new Properties();
-        props.setProperty("mail.smtp.host", server.substring(0, colon));
-        props.setProperty("mail.smtp.port", server.substring(colon + 1));
-        return props;
     }
 }

@@ -19,4 +19,12 @@ class DemoCommandIT {
                 "unverified@lab.test\tAcceptedUnverified\t252\t2.1.5\tSUCCESS\tNONE\t-",
                 "gone@lab.test\tNotLocalNoRelay\t550\t5.1.6\tPERMANENT\tMOVED\tbob@new.example");
     }
+
+    @Test
+    void theDemosUnverifiedRecipientIsBouncedByItsBounceMatchedByEnvid() {
+        CliRun run = CliRun.of("", "demo");
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).contains("  unverified@lab.test: AcceptedUnverified at send -> fate Bounced")
+                .anySatisfy(line -> assertThat(line).startsWith("  matched to the send by ENVELOPE_ID (ENVID "));
+    }
 }

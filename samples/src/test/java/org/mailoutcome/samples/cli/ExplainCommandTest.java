@@ -101,8 +101,8 @@ class ExplainCommandTest {
 
     @Test
     void wrongArgumentsAreUsageErrors() {
-        assertThat(CliRun.of("", "explain").err()).contains("one or two codes or records are needed, got 0")
-                .contains("usage: mail-outcome explain CODE|RECORD");
+        assertThat(CliRun.of("", "explain").err()).contains("Missing required parameter: 'CODE|RECORD|REASON'")
+                .contains("Usage: mail-outcome explain [-hV] CODE|RECORD|REASON [CODE|RECORD]");
         assertThat(CliRun.of("", "explain", "1", "2", "3").status()).isEqualTo(2);
         CliRun unknown = CliRun.of("", "explain", "Bounced");
         assertThat(unknown.status()).isEqualTo(2);
@@ -113,7 +113,8 @@ class ExplainCommandTest {
 
     @Test
     void theToolsUsageListsExplain() {
-        assertThat(CliRun.of("").err()).contains("explain CODE|RECORD|REASON [CODE|RECORD]");
+        assertThat(CliRun.of("").err()).contains("mail-outcome: a command is needed")
+                .containsPattern("\n  explain +What a reply code, an outcome record or a reason means");
     }
 
     /** The output with every run of blanks and line breaks made one space: wrapped text reads as written. */

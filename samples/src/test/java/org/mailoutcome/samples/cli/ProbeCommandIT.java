@@ -53,7 +53,7 @@ class ProbeCommandIT {
     void invalidAddressIsAUsageErrorAndNothingIsSent() {
         CliRun run = CliRun.of("", "probe", "--server", server(), "<a@example.test>");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("not a valid mailbox").contains("usage: mail-outcome probe");
+        assertThat(run.err()).contains("not a valid mailbox").contains("Usage: mail-outcome probe");
         assertThat(smtp.server().connectionsAccepted()).isZero();
     }
 
@@ -63,6 +63,6 @@ class ProbeCommandIT {
                 .contains("unknown method expn");
         CliRun none = CliRun.of("", "probe", "--server", server());
         assertThat(none.status()).isEqualTo(2);
-        assertThat(none.err()).contains("at least one ADDRESS");
+        assertThat(none.err()).contains("Missing required parameter: 'ADDRESS'");
     }
 }

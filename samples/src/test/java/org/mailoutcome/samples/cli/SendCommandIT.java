@@ -2,8 +2,11 @@ package org.mailoutcome.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailoutcome.testkit.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
@@ -35,9 +38,30 @@ class SendCommandIT {
     }
 
     @Test
+    void anEmlFileIsSentToItsOwnRecipientsWithoutTo(@TempDir Path dir) throws Exception {
+        Path eml = dir.resolve("m.eml");
+        Files.writeString(eml, "From: me@client.test\r\nTo: a@example.test, b@example.test\r\nSubject: eml\r\n\r\n"
+                + "from a file\r\n");
+        CliRun run = CliRun.of("", "send", "--server", "127.0.0.1:" + smtp.port(), "--eml", eml.toString());
+        assertThat(run.lines()).containsExactly("a@example.test\tAccepted\t250\t2.1.5\tSUCCESS\tNONE\t-",
+                "b@example.test\tAccepted\t250\t2.1.5\tSUCCESS\tNONE\t-");
+        assertThat(smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0).text()).contains("from a file");
+    }
+
+    @Test
+    void bodyAndEmlTogetherAreAUsageError(@TempDir Path dir) throws Exception {
+        Path eml = Files.writeString(dir.resolve("m.eml"), "To: a@example.test\r\n\r\nx\r\n");
+        CliRun run = CliRun.of("", "send", "--server", "127.0.0.1:" + smtp.port(), "--eml", eml.toString(),
+                "--body", "y");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--body and --eml exclude each other");
+        assertThat(smtp.server().connectionsAccepted()).isZero();
+    }
+
+    @Test
     void missingServerIsAUsageError() {
         CliRun run = CliRun.of("", "send", "--from", "me@client.test", "--to", "a@example.test");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("--server HOST:PORT is required");
+        assertThat(run.err()).contains("Missing required option: '--server=HOST:PORT'");
     }
 }

@@ -1,0 +1,86 @@
+package org.mailoutcome.bounce.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mailoutcome.DeliveryOutcome;
+import org.mailoutcome.EnhancedStatus;
+import org.mailoutcome.SmtpReply;
+import org.mailoutcome.Stage;
+import org.mailoutcome.bounce.Action;
+
+/**
+ * Classifies one recipient's notice with core: the remote reply where the notice quotes one, else an implied
+ * reply (550, 450 or 250 by the status class) carrying the status and the diagnostic text.
+ */
+final class Outcomes {
+    /** A reply code (optionally followed by an enhanced code) that starts a line of a flattened multi-line reply. */
+    private static final Pattern INLINE_LINE = Pattern.compile("\\s+(?=[245]\\d\\d[- ]+[245]\\.\\d{1,3}\\.\\d{1,3}\\s)");
+    private static final Pattern REPLY_START = Pattern.compile("^[\\s\"'(]*([2-5]\\d\\d)(?:[ \\-]|$)");
+    private static final int MAX_TEXT = 4096;
+
+    private Outcomes() {
+    }
+
+    /** The status a notice implies for an action when it states none. */
+    static EnhancedStatus implied(Action action) {
+        return switch (action) {
+            case FAILED -> EnhancedStatus.of(5, 0, 0);
+            case DELAYED -> EnhancedStatus.of(4, 0, 0);
+            default -> EnhancedStatus.of(2, 0, 0);
+        };
+    }
+
+    /** The action a status implies when the notice states none. */
+    static Action implied(EnhancedStatus status) {
+        return switch (status.statusClass()) {
+            case 2 -> Action.DELIVERED;
+            case 4 -> Action.DELAYED;
+            default -> Action.FAILED;
+        };
+    }
+
+    /** The remote reply quoted in a diagnostic text, if it starts with a reply code. */
+    static Optional<SmtpReply> quotedReply(String diagnostic) {
+        String text = diagnostic.length() > MAX_TEXT ? diagnostic.substring(0, MAX_TEXT) : diagnostic;
+        Matcher m = REPLY_START.matcher(text);
+        if (!m.find()) return Optional.empty();
+        String lines = INLINE_LINE.matcher(text.substring(m.start(1)).strip()).replaceAll("\n");
+        return SmtpReply.tryParse(lines);
+    }
+
+    /** The outcome of a recipient with this status and diagnostic. */
+    static DeliveryOutcome classify(EnhancedStatus status, Optional<String> diagnostic) {
+        Stage stage = diagnostic.map(Outcomes::stage).orElse(Stage.RCPT);
+        Optional<SmtpReply> quoted = diagnostic.flatMap(Outcomes::quotedReply)
+                .filter(r -> r.codeClass() == status.statusClass());
+        SmtpReply reply = quoted.map(r -> withStatus(r, status)).orElseGet(() -> implied(status, diagnostic));
+        return DeliveryOutcome.classify(stage, reply);
+    }
+
+    private static SmtpReply withStatus(SmtpReply reply, EnhancedStatus status) {
+        if (reply.enhancedStatus().isPresent()) return reply;
+        return SmtpReply.of(reply.code(), status + " " + String.join("\n", reply.lines()));
+    }
+
+    private static SmtpReply implied(EnhancedStatus status, Optional<String> diagnostic) {
+        int code = switch (status.statusClass()) {
+            case 2 -> 250;
+            case 4 -> 450;
+            default -> 550;
+        };
+        String text = diagnostic.map(d -> d.length() > MAX_TEXT ? d.substring(0, MAX_TEXT) : d).orElse("");
+        return SmtpReply.of(code, status + " " + text.replace('\n', ' '));
+    }
+
+    /** The SMTP stage a text names ("in reply to RCPT TO command"); RCPT when it names none. */
+    private static Stage stage(String diagnostic) {
+        String lower = diagnostic.toLowerCase(Locale.ROOT);
+        if (lower.contains("end of data") || lower.contains("after data") || lower.contains("data command")) {
+            return Stage.MESSAGE;
+        }
+        if (lower.contains("mail from")) return Stage.MAIL;
+        return Stage.RCPT;
+    }
+}

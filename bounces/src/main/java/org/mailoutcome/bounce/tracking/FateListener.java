@@ -1,0 +1,100 @@
+package org.mailoutcome.bounce.tracking;
+
+import java.util.Optional;
+import org.mailoutcome.bounce.Complaint;
+import org.mailoutcome.bounce.ParsedMail;
+import org.mailoutcome.jakarta.tracking.Fate;
+import org.mailoutcome.jakarta.tracking.SentMessage;
+import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+
+/**
+ * Typed callbacks of a {@link DeliveryTracker}: one per kind of news, each a no-op by default; override the ones
+ * you need. {@link #onFateChanged} is the catch-all, called before the typed method for every fate that moved.
+ *
+ * <p>Called on the thread that ingests, once per recipient whose fate a notice moved (a notice ingested again
+ * moves nothing and calls nothing), in the notice's recipient order; they must be fast. A callback that throws
+ * is logged (SLF4J, WARN) with what it was handling; the other callbacks of the notice are still called, and the
+ * fate stays recorded.
+ */
+public interface FateListener {
+    /** The listener that does nothing. */
+    FateListener NONE = new FateListener() {
+    };
+
+    /**
+     * Any fate that moved, before the typed callback.
+     *
+     * @param send the send, after the change
+     * @param recipient the recipient, with its new fate
+     * @param previous its fate before
+     */
+    default void onFateChanged(SentMessage send, TrackedRecipient recipient, Fate previous) {
+    }
+
+    /**
+     * A bounce: the message will not reach this recipient.
+     *
+     * @param send the send
+     * @param recipient the recipient
+     * @param fate the bounce, with the remote server's reply classified
+     */
+    default void onBounced(SentMessage send, TrackedRecipient recipient, Fate.Bounced fate) {
+    }
+
+    /**
+     * A delay notice: still queued, to be tried again.
+     *
+     * @param send the send
+     * @param recipient the recipient
+     * @param fate the delay
+     */
+    default void onDelayed(SentMessage send, TrackedRecipient recipient, Fate.Delayed fate) {
+    }
+
+    /**
+     * A success notice (delivered, relayed, expanded). Not final: a bounce may still follow.
+     *
+     * @param send the send
+     * @param recipient the recipient
+     * @param fate the delivery
+     */
+    default void onDelivered(SentMessage send, TrackedRecipient recipient, Fate.Delivered fate) {
+    }
+
+    /**
+     * A bounce saying the recipient moved (5.1.6, 551) and naming the new address; after {@link #onBounced}.
+     *
+     * @param send the send
+     * @param recipient the recipient
+     * @param forwardPath the new address the bounce names
+     */
+    default void onAddressMoved(SentMessage send, TrackedRecipient recipient, String forwardPath) {
+    }
+
+    /**
+     * A complaint (RFC 5965 feedback report): someone reported the message as abuse. Fates do not change.
+     *
+     * @param complaint the report
+     * @param send the send it is about, if it was matched
+     */
+    default void onComplaint(Complaint complaint, Optional<SentMessage> send) {
+    }
+
+    /**
+     * A notice that matches no tracked send, or names a recipient the send does not have: reported, never
+     * dropped. A notice ingested again after a crash is reported again.
+     *
+     * @param notice the notice
+     * @param why what did not match, e.g. {@code "no send with ENVID abc, VERP token or Message-ID <x@y>"}
+     */
+    default void onUnmatched(ParsedMail notice, String why) {
+    }
+
+    /**
+     * A mail that is no notice: an auto-reply, or ordinary mail in the bounce mailbox.
+     *
+     * @param mail what the parser made of it
+     */
+    default void onIgnored(ParsedMail mail) {
+    }
+}
