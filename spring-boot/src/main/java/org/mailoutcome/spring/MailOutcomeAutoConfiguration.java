@@ -1,9 +1,11 @@
 package org.mailoutcome.spring;
 
 import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
 import java.util.Properties;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.jakarta.tracking.DeliveryStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -49,14 +51,15 @@ public class MailOutcomeAutoConfiguration {
      * @param environment where {@code spring.mail.*} is read
      * @param properties {@code mail.outcome.*}
      * @param handler the application's handler, if any
+     * @param store the application's delivery store for {@code mail.outcome.tracking}, if any
      * @return the mailer
      */
     @Bean
     @ConditionalOnMissingBean
     public OutcomeMailer outcomeMailer(Environment environment, MailOutcomeProperties properties,
-            ObjectProvider<OutcomeHandler> handler) {
+            ObjectProvider<OutcomeHandler> handler, ObjectProvider<DeliveryStore> store) {
         return MailerFactory.create(SpringMailSettings.from(environment), properties,
-                java.util.Optional.ofNullable(handler.getIfUnique()));
+                Optional.ofNullable(handler.getIfUnique()), Optional.ofNullable(store.getIfUnique()));
     }
 
     /**

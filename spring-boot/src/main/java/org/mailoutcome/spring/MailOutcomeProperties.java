@@ -15,11 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pool the connection pool
  * @param timeouts the socket timeouts
  * @param health the health indicator
+ * @param tracking following each send past acceptance (correlation keys and a delivery store)
  */
 @ConfigurationProperties("mail.outcome")
 public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @DefaultValue Forward forward,
         @DefaultValue Retry retry, @DefaultValue Pool pool, @DefaultValue Timeouts timeouts,
-        @DefaultValue Health health) {
+        @DefaultValue Health health, @DefaultValue Tracking tracking) {
 
     /**
      * Following a 551's forward path: off by default (RFC 5321 3.4; a hostile server could redirect mail).
@@ -109,5 +110,34 @@ public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @Defa
      * @param timeout The longest a check waits for the server
      */
     public record Health(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration timeout) {
+    }
+
+    /**
+     * Tracking of each send ({@code OutcomeMailer.Builder.tracking}): an ENVID where the server advertises DSN, an
+     * optional VERP envelope sender, and a record of every send in the application's {@code DeliveryStore} bean
+     * (else an in-memory one). Off by default.
+     *
+     * @param enabled Whether sends are tracked
+     * @param envelopeId Whether sends carry ENVID where the server advertises DSN
+     * @param verpDomain The VERP domain: MAIL FROM becomes LOCALPART+TOKEN@domain; unset: no VERP
+     * @param verpLocalPart The local part of the VERP envelope sender
+     * @param notifyOn The DSN NOTIFY values sent on every RCPT; empty: the session's mail.smtp.dsn.notify
+     */
+    public record Tracking(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean envelopeId,
+            String verpDomain, @DefaultValue("bounces") String verpLocalPart,
+            @DefaultValue List<org.mailoutcome.jakarta.tracking.Tracking.Notify> notifyOn) {
+
+        /**
+         * Copies the list.
+         *
+         * @param enabled whether sends are tracked
+         * @param envelopeId whether sends carry ENVID
+         * @param verpDomain the VERP domain, or null
+         * @param verpLocalPart the VERP local part
+         * @param notifyOn the NOTIFY values
+         */
+        public Tracking {
+            notifyOn = List.copyOf(notifyOn);
+        }
     }
 }

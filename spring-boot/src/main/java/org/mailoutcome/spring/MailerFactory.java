@@ -8,13 +8,16 @@ import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.jakarta.tracking.DeliveryStore;
+import org.mailoutcome.jakarta.tracking.Tracking;
 
 /** Builds the {@link OutcomeMailer} that {@code spring.mail.*} and {@code mail.outcome.*} describe. */
 final class MailerFactory {
     private MailerFactory() {
     }
 
-    static OutcomeMailer create(SpringMailSettings mail, MailOutcomeProperties outcome, Optional<OutcomeHandler> handler) {
+    static OutcomeMailer create(SpringMailSettings mail, MailOutcomeProperties outcome, Optional<OutcomeHandler> handler,
+            Optional<DeliveryStore> store) {
         OutcomeMailer.Builder builder = OutcomeMailer.builder(mail.session())
                 .forwardPolicy(forwardPolicy(outcome.forward()))
                 .forwardHeaders(outcome.forward().headers())
@@ -28,7 +31,17 @@ final class MailerFactory {
         if (timeouts.write() != null) builder.writeTimeout(timeouts.write());
         mail.user().ifPresent(user -> builder.credentials(user, mail.password() == null ? "" : mail.password()));
         handler.ifPresent(builder::handler);
+        if (outcome.tracking().enabled()) builder.tracking(tracking(outcome.tracking(), store));
         return builder.build();
+    }
+
+    static Tracking tracking(MailOutcomeProperties.Tracking properties, Optional<DeliveryStore> store) {
+        Tracking.Builder tracking = Tracking.builder().envelopeId(properties.envelopeId())
+                .verpLocalPart(properties.verpLocalPart())
+                .notifyOn(properties.notifyOn().toArray(Tracking.Notify[]::new));
+        if (properties.verpDomain() != null) tracking.verpDomain(properties.verpDomain());
+        store.ifPresent(tracking::store);
+        return tracking.build();
     }
 
     static ForwardPolicy forwardPolicy(MailOutcomeProperties.Forward forward) {

@@ -263,6 +263,21 @@ class MailOutcomeAutoConfigurationIT {
                 .satisfies(m -> assertThat(m.envelopeRecipients()).hasSize(2));
     }
 
+    @Test
+    void trackingRecordsEverySendInTheApplicationsDeliveryStore() {
+        withServer().withPropertyValues("mail.outcome.tracking.enabled=true",
+                "mail.outcome.tracking.verp-domain=bounces.client.test")
+                .withBean(org.mailoutcome.jakarta.tracking.DeliveryStore.class,
+                        org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore::new)
+                .run(context -> {
+                    context.getBean(JavaMailSender.class).send(mail("a@example.test"));
+                    assertThat(context.getBean(org.mailoutcome.jakarta.tracking.DeliveryStore.class).unresolved(10))
+                            .hasSize(1);
+                });
+        assertThat(smtp.messages()).singleElement()
+                .satisfies(m -> assertThat(m.envelopeFrom()).startsWith("bounces+").endsWith("@bounces.client.test"));
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Throwing {
         @EventListener
