@@ -9,6 +9,7 @@ module org.mailoutcome.jakarta {
     requires org.slf4j;
 
     exports org.mailoutcome.jakarta;
+    exports org.mailoutcome.jakarta.retry;
     exports org.mailoutcome.jakarta.tracking;
     // Jakarta Mail instantiates the recording transport reflectively.
     opens org.mailoutcome.jakarta.internal to jakarta.mail;

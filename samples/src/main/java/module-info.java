@@ -4,6 +4,7 @@ module org.mailoutcome.samples {
     requires org.mailoutcome.jakarta;
     requires org.mailoutcome.bounce;
     requires org.mailoutcome.testkit;
+    requires org.mailoutcome.jdbc;
     requires info.picocli;
 
     exports org.mailoutcome.samples;

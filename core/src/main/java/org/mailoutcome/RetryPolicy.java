@@ -126,6 +126,42 @@ public final class RetryPolicy {
         return maxAttempts;
     }
 
+    /**
+     * The waits between attempts.
+     *
+     * @return the backoff
+     */
+    public Backoff backoff() {
+        return backoff;
+    }
+
+    /**
+     * Spread of each wait, as a fraction of it.
+     *
+     * @return 0 to 1
+     */
+    public double jitter() {
+        return jitter;
+    }
+
+    /**
+     * The transient outcome records this policy retries.
+     *
+     * @return an unmodifiable set
+     */
+    public Set<Class<? extends DeliveryOutcome>> retryOn() {
+        return retryOn;
+    }
+
+    /**
+     * Whether a connection lost after the end of data ("maybe delivered") is retried.
+     *
+     * @return true when such a recipient may get the message twice
+     */
+    public boolean isRetryMaybeDelivered() {
+        return retryMaybeDelivered;
+    }
+
     private Duration jittered(Duration delay) {
         if (jitter == 0) return delay;
         double factor = 1 - jitter + 2 * jitter * random.getAsDouble();

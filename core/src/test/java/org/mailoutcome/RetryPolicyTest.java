@@ -83,4 +83,16 @@ class RetryPolicyTest {
         assertThat(backoff.delayBeforeRetry(10)).isEqualTo(Duration.ofSeconds(5));
         assertThat(Backoff.fixed(Duration.ofSeconds(3)).delayBeforeRetry(7)).isEqualTo(Duration.ofSeconds(3));
     }
+
+    @Test
+    void itsSettingsCanBeReadBackToStoreThePolicy() {
+        RetryPolicy policy = RetryPolicy.builder().maxAttempts(5).backoff(Backoff.fixed(Duration.ofSeconds(7)))
+                .jitter(0.1).retryOn(DeliveryOutcome.LocalError.class).retryMaybeDelivered(true).build();
+        assertThat(policy.maxAttempts()).isEqualTo(5);
+        assertThat(policy.backoff()).isEqualTo(Backoff.fixed(Duration.ofSeconds(7)));
+        assertThat(policy.jitter()).isEqualTo(0.1);
+        assertThat(policy.retryOn()).containsExactly(DeliveryOutcome.LocalError.class);
+        assertThat(policy.isRetryMaybeDelivered()).isTrue();
+        assertThat(RetryPolicy.defaults().isRetryMaybeDelivered()).isFalse();
+    }
 }

@@ -136,6 +136,18 @@ class BounceParserTest {
     }
 
     @Test
+    void aFailingStreamIsTheOnlyExceptionAndReachesTheCaller() {
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("disk gone");
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatIOException().isThrownBy(() -> PARSER.parse(broken))
+                .withMessage("disk gone");
+    }
+
+    @Test
     void maxBytesBelowOneKibibyteIsRejected() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> BounceParser.builder().maxBytes(10)).withMessage("maxBytes must be >= 1024: 10");

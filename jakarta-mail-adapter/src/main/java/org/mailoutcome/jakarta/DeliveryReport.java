@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Disposition;
+import org.mailoutcome.jakarta.retry.ScheduledRetry;
 
 /**
  * What happened to one message: exactly one final outcome per envelope recipient, in envelope order.
@@ -15,9 +16,11 @@ import org.mailoutcome.Disposition;
  *     itself was never offered
  * @param queueId the queue id the server gave at the end of data ({@code "queued as 4Xyz"}, {@code "id=..."})
  * @param messageId the Message-ID header of the message sent
+ * @param scheduledRetry for a mailer with a {@link org.mailoutcome.jakarta.retry.RetryHandOff} whose send had
+ *     recipients to retry: when the retry is due, or why it could not be scheduled; else empty
  */
 public record DeliveryReport(List<RecipientOutcome> recipients, Optional<DeliveryOutcome> messageOutcome,
-        Optional<String> queueId, Optional<String> messageId) {
+        Optional<String> queueId, Optional<String> messageId, Optional<ScheduledRetry> scheduledRetry) {
 
     /**
      * Checks and copies the components.
@@ -26,12 +29,37 @@ public record DeliveryReport(List<RecipientOutcome> recipients, Optional<Deliver
      * @param messageOutcome the outcome of the last message-level step reached
      * @param queueId the queue id the server gave at the end of data
      * @param messageId the Message-ID header of the message sent
+     * @param scheduledRetry the hand-off of the recipients to retry, if any
      */
     public DeliveryReport {
         recipients = List.copyOf(recipients);
         Objects.requireNonNull(messageOutcome, "messageOutcome");
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(scheduledRetry, "scheduledRetry");
+    }
+
+    /**
+     * A report without a scheduled retry.
+     *
+     * @param recipients one entry per envelope recipient, in envelope order
+     * @param messageOutcome the outcome of the last message-level step reached
+     * @param queueId the queue id the server gave at the end of data
+     * @param messageId the Message-ID header of the message sent
+     */
+    public DeliveryReport(List<RecipientOutcome> recipients, Optional<DeliveryOutcome> messageOutcome,
+            Optional<String> queueId, Optional<String> messageId) {
+        this(recipients, messageOutcome, queueId, messageId, Optional.empty());
+    }
+
+    /**
+     * A copy that says what became of the recipients to retry.
+     *
+     * @param retry the hand-off's result
+     * @return the new report
+     */
+    public DeliveryReport withScheduledRetry(ScheduledRetry retry) {
+        return new DeliveryReport(recipients, messageOutcome, queueId, messageId, Optional.of(retry));
     }
 
     /**
@@ -96,7 +124,11 @@ public record DeliveryReport(List<RecipientOutcome> recipients, Optional<Deliver
         messageId.ifPresent(id -> out.append("messageId=").append(id).append(", "));
         queueId.ifPresent(id -> out.append("queueId=").append(id).append(", "));
         out.append(accepted().size()).append(" accepted, ").append(deferred().size()).append(" deferred, ")
-                .append(rejected().size()).append(" rejected]");
+                .append(rejected().size()).append(" rejected");
+        scheduledRetry.ifPresent(r -> out.append(r instanceof ScheduledRetry.Scheduled s
+                ? ", retry due " + s.due() + " (" + s.id() + ")"
+                : ", retry not scheduled: " + ((ScheduledRetry.NotScheduled) r).reason()));
+        out.append(']');
         for (RecipientOutcome r : recipients) {
             out.append("\n  ").append(r.address().getAddress());
             for (RecipientOutcome.Attempt attempt : r.attempts()) {

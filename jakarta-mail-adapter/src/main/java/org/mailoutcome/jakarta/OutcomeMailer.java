@@ -16,10 +16,14 @@ import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.internal.Connections;
 import org.mailoutcome.jakarta.internal.Envelope;
+import org.mailoutcome.jakarta.internal.Resending;
 import org.mailoutcome.jakarta.internal.Sending;
 import org.mailoutcome.jakarta.internal.MailerSessions;
 import org.mailoutcome.jakarta.internal.SingleSend;
 import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.jakarta.retry.RetryHandOff;
+import org.mailoutcome.jakarta.retry.StoredMessage;
+import org.mailoutcome.jakarta.retry.TransactionHooks;
 
 /**
  * The drop-in replacement for {@code Transport.send}: sends a message and returns what happened to every
@@ -59,7 +63,8 @@ public final class OutcomeMailer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : b.scheduler;
-        this.sending = new Sending(connections, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler, b.tracking);
+        this.sending = new Sending(connections, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler, b.tracking,
+                b.retryHandOff);
     }
 
     /**
@@ -149,26 +154,25 @@ public final class OutcomeMailer implements AutoCloseable {
     }
 
     /**
-     * A read-only snapshot of the pool of connections to the mailer's own server (not those a
-     * {@link ForwardRouter} adds), e.g. for metrics gauges.
+     * The pool of connections to the mailer's own server, read-only: its figures, and a bounded server check.
      *
-     * @return the figures now
+     * @return the pool's view
      */
-    public PoolStats poolStats() {
-        return connections.poolStats();
+    public MailerPool pool() {
+        return connections.pool();
     }
 
     /**
-     * Checks the server through the pool, e.g. for a health endpoint: {@code NOOP} on an idle connection, else one
-     * new connection (EHLO, STARTTLS, AUTH) that stays pooled for the next send or check. Waits at most
-     * {@code timeout}; while an earlier check is still waiting for the server, this one waits for that one. Never
-     * throws for what the server does.
-     *
-     * @param timeout the longest wait, positive
-     * @return the server's answer, or what stopped the check
+     * Sends a stored message again, byte for byte, in one transaction with the hooks around it (a durable retry
+     * worker's call); no retry, forward or handler.
+     * @param message the message as first sent
+     * @param to the recipients of this transaction
+     * @param hooks called before the transaction, before the end of data and after the replies
+     * @return one outcome per recipient
+     * @throws IllegalStateException when {@link TransactionHooks#afterReplies} throws
      */
-    public ServerCheck checkServer(Duration timeout) {
-        return connections.check(Builder.positive("timeout", timeout));
+    public DeliveryReport resend(StoredMessage message, List<InternetAddress> to, TransactionHooks hooks) {
+        return Resending.resend(connections, message, to, Objects.requireNonNull(hooks, "hooks"));
     }
 
     /**
@@ -199,6 +203,7 @@ public final class OutcomeMailer implements AutoCloseable {
         private Sleeper sleeper = Sleeper.THREAD_SLEEP;
         private ScheduledExecutorService scheduler;
         private Optional<Tracking> tracking = Optional.empty();
+        private Optional<RetryHandOff> retryHandOff = Optional.empty();
 
         private Builder(Session session) {
             this.session = Objects.requireNonNull(session, "session");
@@ -374,6 +379,17 @@ public final class OutcomeMailer implements AutoCloseable {
          */
         public Builder tracking(Tracking tracking) {
             this.tracking = Optional.of(Objects.requireNonNull(tracking, "tracking"));
+            return this;
+        }
+
+        /**
+         * Hands the recipients to retry to a durable store (e.g. {@code mail-outcome-jdbc}) instead of waiting; the
+         * report's {@link DeliveryReport#scheduledRetry()} says when the retry is due. Default: none, the mailer waits.
+         * @param handOff the hand-off
+         * @return this builder
+         */
+        public Builder retryHandOff(RetryHandOff handOff) {
+            this.retryHandOff = Optional.of(Objects.requireNonNull(handOff, "handOff"));
             return this;
         }
 

@@ -2,7 +2,7 @@ package org.mailoutcome.jakarta;
 
 /**
  * A read-only snapshot of an {@link OutcomeMailer}'s connection pool to its own server, for metrics: read with
- * {@link OutcomeMailer#poolStats()}. The figures are read one after the other without a lock, so under load they
+ * {@link MailerPool#stats()}. The figures are read one after the other without a lock, so under load they
  * need not add up exactly.
  *
  * @param maxConnections the most connections open at once ({@code maxConnections} of the builder)

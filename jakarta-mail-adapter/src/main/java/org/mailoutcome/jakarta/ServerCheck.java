@@ -6,7 +6,7 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Disposition;
 
 /**
- * What {@link OutcomeMailer#checkServer(Duration)} found: the server's answer to a {@code NOOP} on a pooled
+ * What {@link MailerPool#check(Duration)} found: the server's answer to a {@code NOOP} on a pooled
  * connection, or what stopped the check (a {@code 421 4.3.2} to the greeting, a refused AUTH, a lost connection,
  * no answer within the check's timeout).
  *

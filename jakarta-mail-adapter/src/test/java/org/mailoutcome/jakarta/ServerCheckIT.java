@@ -23,8 +23,8 @@ class ServerCheckIT {
     @Test
     void checkConnectsOnceAndThenSendsNoopOnThePooledConnection() {
         try (OutcomeMailer mailer = mailer()) {
-            ServerCheck first = mailer.checkServer(Duration.ofSeconds(5));
-            ServerCheck second = mailer.checkServer(Duration.ofSeconds(5));
+            ServerCheck first = mailer.pool().check(Duration.ofSeconds(5));
+            ServerCheck second = mailer.pool().check(Duration.ofSeconds(5));
 
             assertThat(first.isUp()).isTrue();
             assertThat(first.reusedConnection()).isFalse();
@@ -40,7 +40,7 @@ class ServerCheckIT {
     @Test
     void checkedConnectionCarriesTheNextSend() {
         try (OutcomeMailer mailer = mailer()) {
-            mailer.checkServer(Duration.ofSeconds(5));
+            mailer.pool().check(Duration.ofSeconds(5));
             assertThat(mailer.send(Mails.message(Mails.session(smtp.server()), "a@example.test")).isFullyAccepted()).isTrue();
         }
         assertThat(smtp.server().connectionsAccepted()).isEqualTo(1);
@@ -50,7 +50,7 @@ class ServerCheckIT {
     void refusingGreetingIsReportedWithItsReply() {
         smtp.on(Verb.CONNECT).serviceUnavailable();
         try (OutcomeMailer mailer = mailer()) {
-            ServerCheck check = mailer.checkServer(Duration.ofSeconds(5));
+            ServerCheck check = mailer.pool().check(Duration.ofSeconds(5));
 
             assertThat(check.isUp()).isFalse();
             assertThat(check.outcome()).isInstanceOf(DeliveryOutcome.ServiceUnavailable.class);
@@ -63,8 +63,8 @@ class ServerCheckIT {
         Gate gate = new Gate();
         smtp.on(Verb.CONNECT).holdUntil(gate);
         try (OutcomeMailer mailer = mailer()) {
-            ServerCheck first = mailer.checkServer(Duration.ofMillis(300));
-            ServerCheck second = mailer.checkServer(Duration.ofMillis(300));
+            ServerCheck first = mailer.pool().check(Duration.ofMillis(300));
+            ServerCheck second = mailer.pool().check(Duration.ofMillis(300));
 
             assertThat(first.isUp()).isFalse();
             assertThat(first.outcome()).isInstanceOf(DeliveryOutcome.ConnectionLost.class);
@@ -80,9 +80,9 @@ class ServerCheckIT {
     void poolStatsCountTheIdleConnectionAfterASend() {
         try (OutcomeMailer mailer = OutcomeMailer.builder(Mails.session(smtp.server())).credentials("app", "secret")
                 .maxConnections(3).build()) {
-            assertThat(mailer.poolStats()).isEqualTo(new PoolStats(3, 0, 0));
+            assertThat(mailer.pool().stats()).isEqualTo(new PoolStats(3, 0, 0));
             mailer.send(Mails.message(Mails.session(smtp.server()), "a@example.test"));
-            assertThat(mailer.poolStats()).isEqualTo(new PoolStats(3, 0, 1));
+            assertThat(mailer.pool().stats()).isEqualTo(new PoolStats(3, 0, 1));
         }
     }
 }

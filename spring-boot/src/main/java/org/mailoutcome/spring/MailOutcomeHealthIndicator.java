@@ -9,7 +9,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The mail server's health, checked through the mailer's pool ({@link OutcomeMailer#checkServer(Duration)}): a
+ * The mail server's health, checked through the mailer's pool ({@link org.mailoutcome.jakarta.MailerPool#check(Duration)}): a
  * {@code NOOP} on a pooled connection, not a new connection and AUTH per check as Boot's {@code MailHealthIndicator}
  * makes, and never longer than the timeout (Boot's check waits as long as the socket does, spring-boot#42152).
  * {@code DOWN} carries the server's reply ({@code 421 4.3.2 ...}), the outcome record and the stage.
@@ -39,7 +39,7 @@ public class MailOutcomeHealthIndicator implements HealthIndicator {
      */
     @Override
     public Health health() {
-        ServerCheck check = mailer.checkServer(timeout);
+        ServerCheck check = mailer.pool().check(timeout);
         DeliveryOutcome outcome = check.outcome();
         Health.Builder health = check.isUp() ? Health.up() : Health.down();
         health.withDetail("location", location).withDetail("outcome", outcome.name())

@@ -47,7 +47,7 @@ public class MailOutcomeMetrics {
 
     private void gauge(OutcomeMailer mailer, String state, Tags server,
             java.util.function.ToIntFunction<PoolStats> figure) {
-        Gauge.builder("mail.outcome.pool.connections", mailer, m -> figure.applyAsInt(m.poolStats()))
+        Gauge.builder("mail.outcome.pool.connections", mailer, m -> figure.applyAsInt(m.pool().stats()))
                 .description("Connections of the mail-outcome pool").tags(server).tag("state", state)
                 .register(registry);
     }

@@ -124,7 +124,7 @@ class MailOutcomeAutoConfigurationIT {
         withServer().withPropertyValues("mail.outcome.forward.enabled=true", "mail.outcome.pool.max-connections=2")
                 .run(context -> {
                     OutcomeMailer mailer = context.getBean(OutcomeMailer.class);
-                    assertThat(mailer.poolStats().maxConnections()).isEqualTo(2);
+                    assertThat(mailer.pool().stats().maxConnections()).isEqualTo(2);
                     context.getBean(JavaMailSender.class).send(mail("moved@example.test"));
                 });
         assertThat(smtp.messages()).singleElement()

@@ -16,7 +16,7 @@ import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.ForwardHeaders;
 import org.mailoutcome.jakarta.ForwardRouter;
 import org.mailoutcome.jakarta.PoolStats;
-import org.mailoutcome.jakarta.ServerCheck;
+import org.mailoutcome.jakarta.MailerPool;
 
 /**
  * The mailer's connection pools: one for its own server, one more per server a {@link ForwardRouter} names; and
@@ -56,14 +56,10 @@ public final class Connections implements AutoCloseable {
         return ownSession;
     }
 
-    /** A snapshot of the own server's pool. */
-    public PoolStats poolStats() {
-        return new PoolStats(ownPool.maxConnections(), ownPool.leased(), ownPool.idle());
-    }
-
-    /** Checks the own server through its pool, bounded by the timeout. */
-    public ServerCheck check(Duration timeout) {
-        return checks.check(timeout);
+    /** The read-only view of the own server's pool. */
+    public MailerPool pool() {
+        return new MailerPool(() -> new PoolStats(ownPool.maxConnections(), ownPool.leased(), ownPool.idle()),
+                checks::check);
     }
 
     /** The transactions of one send of this message. */
@@ -79,6 +75,12 @@ public final class Connections implements AutoCloseable {
             MimeMessage sent = forwardHeaders == ForwardHeaders.RESENT ? resent(message, to) : message;
             return senderFor(to.get(0).getAddress()).send(sent, to, messageId, parameters);
         };
+    }
+
+    /** One transaction of a re-send on the mailer's own server, with a step before the end of data. */
+    public DeliveryReport resend(MimeMessage message, List<InternetAddress> to, Optional<String> messageId,
+            RecordingTransport.EndOfData beforeEndOfData) {
+        return own.send(message, to, messageId, Optional.empty(), beforeEndOfData);
     }
 
     private SingleSend senderFor(String forwardAddress) {

@@ -21,6 +21,7 @@ import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.RecipientOutcome;
 import org.mailoutcome.jakarta.RecipientOutcome.Attempt;
+import org.mailoutcome.jakarta.retry.PendingRecipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,6 +108,16 @@ public final class DeliveryRun {
         return next();
     }
 
+    /** The recipients the latest {@link #next()} scheduled for a retry, each with its attempts at its target. */
+    public List<PendingRecipient> deferred() {
+        List<PendingRecipient> pending = new ArrayList<>();
+        for (int i : waiting) {
+            RecipientOutcome r = recipients.get(i);
+            pending.add(new PendingRecipient(r.address(), r.finalAddress(), attemptsAtFinalAddress(r), r.outcome()));
+        }
+        return pending;
+    }
+
     /** The report as it stands: for a caller that stops waiting (interrupted, shut down). */
     public DeliveryReport report() {
         return new DeliveryReport(recipients, main.messageOutcome(), main.queueId(), main.messageId());
@@ -156,8 +167,7 @@ public final class DeliveryRun {
         for (int i = 0; i < recipients.size(); i++) {
             RecipientOutcome r = recipients.get(i);
             if (r.disposition() != Disposition.TRANSIENT) continue;
-            int attempts = (int) r.attempts().stream().filter(a -> a.address().equals(r.finalAddress())).count();
-            RetryDecision decision = retry.decide(r.outcome(), attempts);
+            RetryDecision decision = retry.decide(r.outcome(), attemptsAtFinalAddress(r));
             if (decision instanceof RetryDecision.Retry again && transactionsLeft > 0) {
                 waiting.add(i);
                 if (longest == null || again.delay().compareTo(longest) > 0) longest = again.delay();
@@ -199,6 +209,10 @@ public final class DeliveryRun {
         DeliveryOutcome latest = recipients.get(i).outcome();
         return lastRound.stream().filter(t -> t.recipients().stream().anyMatch(r -> r.outcome() == latest))
                 .findFirst();
+    }
+
+    private static int attemptsAtFinalAddress(RecipientOutcome r) {
+        return (int) r.attempts().stream().filter(a -> a.address().equals(r.finalAddress())).count();
     }
 
     private static Optional<InternetAddress> toAddress(String mailbox) {

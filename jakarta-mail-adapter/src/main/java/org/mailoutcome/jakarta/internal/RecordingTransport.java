@@ -33,6 +33,7 @@ public class RecordingTransport extends SMTPTransport {
     private boolean reading;
     /** The content buffer of the message being written, between {@link #data()} and {@link #finishData()}. */
     private final BodyBuffer body = new BodyBuffer();
+    private EndOfData beforeEndOfData = EndOfData.NONE;
     /** The tracked send's envelope sender and DSN parameters, between {@link #parameters} calls; else null. */
     private volatile MailParameters parameters;
 
@@ -87,11 +88,28 @@ public class RecordingTransport extends SMTPTransport {
         return body.attach(super.data());
     }
 
-    /** Hands the rest of the content to Angus before it ends the data with {@code "."}. */
+    /** Called before the final {@code "."} of the next messages, until set back to {@link EndOfData#NONE}. */
+    public void beforeEndOfData(EndOfData hook) {
+        this.beforeEndOfData = hook;
+    }
+
+    /** Hands the rest of the content to Angus, then runs the hook, before Angus ends the data with {@code "."}. */
     @Override
     protected void finishData() throws IOException, MessagingException {
         body.drain();
+        beforeEndOfData.run();
         super.finishData();
+    }
+
+    /** A step before the end of data; an exception stops the message before it is complete. */
+    @FunctionalInterface
+    public interface EndOfData {
+        /** Does nothing. */
+        EndOfData NONE = () -> {
+        };
+
+        /** Runs the step; an IOException aborts the transaction. */
+        void run() throws IOException;
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.RecipientOutcome;
 import org.mailoutcome.jakarta.Sleeper;
+import org.mailoutcome.jakarta.retry.RetryHandOff;
 import org.mailoutcome.jakarta.tracking.Tracking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,22 +34,27 @@ public final class Sending {
     private final Sleeper sleeper;
     private final ScheduledExecutorService scheduler;
     private final Optional<SendTracking> tracking;
+    private final Optional<HandingOff> handingOff;
 
-    /** Sends over the connections with the given policies. */
+    /** Sends over the connections with the given policies, with no tracking and no hand-off. */
     public Sending(Connections connections, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
             ScheduledExecutorService scheduler) {
-        this(connections, retryPolicy, forwardPolicy, sleeper, scheduler, Optional.empty());
+        this(connections, retryPolicy, forwardPolicy, sleeper, scheduler, Optional.empty(), Optional.empty());
     }
 
-    /** Sends over the connections with the given policies, recording each send when tracking is on. */
+    /**
+     * Sends over the connections with the given policies, recording each send when tracking is on; with a
+     * hand-off, retries are handed off, not waited for.
+     */
     public Sending(Connections connections, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
-            ScheduledExecutorService scheduler, Optional<Tracking> tracking) {
+            ScheduledExecutorService scheduler, Optional<Tracking> tracking, Optional<RetryHandOff> handOff) {
         this.tracking = tracking.map(t -> new SendTracking(t, MailerSessions.target(connections.session())));
         this.connections = connections;
         this.retryPolicy = retryPolicy;
         this.forwardPolicy = forwardPolicy;
         this.sleeper = sleeper;
         this.scheduler = scheduler;
+        this.handingOff = handOff.map(h -> new HandingOff(h, retryPolicy, connections.session(), Clock.systemUTC()));
     }
 
     /** Sends, waiting between retries on this thread; an interrupt stops the retries. */
@@ -55,6 +62,9 @@ public final class Sending {
         Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
         DeliveryRun run = start(mime, envelope, tracked);
         DeliveryRun.Step step = run.next();
+        if (step instanceof DeliveryRun.Step.Wait wait && handingOff.isPresent()) {
+            return finish(mime, tracked, handOff(run, wait, mime, tracked), handler);
+        }
         while (step instanceof DeliveryRun.Step.Wait wait) {
             try {
                 sleeper.sleep(wait.delay());
@@ -75,7 +85,12 @@ public final class Sending {
             try {
                 Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
                 DeliveryRun run = start(mime, envelope, tracked);
-                advance(run, run::next, result, report -> finish(mime, tracked, report, handler));
+                DeliveryRun.Step first = run.next();
+                if (first instanceof DeliveryRun.Step.Wait wait && handingOff.isPresent()) {
+                    result.complete(finish(mime, tracked, handOff(run, wait, mime, tracked), handler));
+                } else {
+                    advance(run, () -> first, result, report -> finish(mime, tracked, report, handler));
+                }
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
@@ -98,11 +113,20 @@ public final class Sending {
         }
     }
 
+    private DeliveryReport handOff(DeliveryRun run, DeliveryRun.Step.Wait wait, MimeMessage mime,
+            Optional<SendTracking.Send> tracked) {
+        return handingOff.orElseThrow().handOff(run, wait.delay(), mime, envelopeSender(mime, tracked));
+    }
+
+    private Optional<String> envelopeSender(MimeMessage mime, Optional<SendTracking.Send> tracked) {
+        return tracked.flatMap(SendTracking.Send::verpSender).or(() -> sender(mime));
+    }
+
     private DeliveryRun start(MimeMessage mime, List<InternetAddress> envelope,
             Optional<SendTracking.Send> tracked) {
         Optional<MailParameters> parameters = tracked.map(SendTracking.Send::parameters);
         return new DeliveryRun(connections.transactionsFor(mime, messageId(mime), parameters), retryPolicy,
-                forwardPolicy, envelope, tracked.flatMap(SendTracking.Send::verpSender).or(() -> sender(mime)));
+                forwardPolicy, envelope, envelopeSender(mime, tracked));
     }
 
     private DeliveryReport finish(MimeMessage mime, Optional<SendTracking.Send> tracked, DeliveryReport report,

@@ -37,12 +37,18 @@ public final class SingleSend {
 
     /** Sends the message to the envelope; every recipient gets one outcome. */
     public DeliveryReport send(MimeMessage message, List<InternetAddress> envelope, Optional<String> messageId) {
-        return send(message, envelope, messageId, Optional.empty());
+        return send(message, envelope, messageId, Optional.empty(), RecordingTransport.EndOfData.NONE);
     }
 
     /** Sends with a tracked send's envelope sender and DSN parameters. */
     public DeliveryReport send(MimeMessage message, List<InternetAddress> envelope, Optional<String> messageId,
             Optional<MailParameters> parameters) {
+        return send(message, envelope, messageId, parameters, RecordingTransport.EndOfData.NONE);
+    }
+
+    /** Sends with the parameters, running the hook before the final {@code "."}; every recipient gets one outcome. */
+    public DeliveryReport send(MimeMessage message, List<InternetAddress> envelope, Optional<String> messageId,
+            Optional<MailParameters> parameters, RecordingTransport.EndOfData beforeEndOfData) {
         for (int tries = 0; ; tries++) {
             Connection connection;
             try {
@@ -54,11 +60,13 @@ public final class SingleSend {
                 throw new IllegalStateException("no SMTP transport: " + e.getMessage(), e);
             }
             boolean reused = connection.isReused();
+            connection.transport().beforeEndOfData(beforeEndOfData);
             connection.transport().parameters(parameters.orElse(null));
             Result result;
             try {
                 result = sendOn(connection, message, envelope, messageId);
             } finally {
+                connection.transport().beforeEndOfData(RecordingTransport.EndOfData.NONE);
                 connection.transport().parameters(null);
             }
             pool.release(connection, result.healthy);

@@ -38,6 +38,7 @@ public final class MailOutcomeCli implements Callable<Integer> {
             ProbeCommand.class,
             ExplainCommand.class,
             BounceCommand.class,
+            RetriesCommand.class,
             AutoComplete.GenerateCompletion.class);
 
     /** Exit status of a usage error. */

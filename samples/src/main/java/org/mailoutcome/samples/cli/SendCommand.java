@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mailoutcome.DomainRule;
 import org.mailoutcome.ForwardPolicy;
-import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import picocli.CommandLine.Command;
@@ -58,6 +57,8 @@ final class SendCommand implements Callable<Integer> {
             + "MAX_ATTEMPTS attempts in all.")
     Integer retry;
 
+    @Mixin DurableRetryOptions durable;
+
     private final Console console;
     private final Map<String, String> environment;
 
@@ -75,7 +76,9 @@ final class SendCommand implements Callable<Integer> {
         if (forwardRetry != null) {
             builder.forwardPolicy(ForwardPolicy.builder().domainRule(domainRule(forwardRetry)).build());
         }
-        if (retry != null) builder.retryPolicy(RetryPolicy.builder().maxAttempts(retry).build());
+        durable.check(retry);
+        if (retry != null) builder.retryPolicy(durable.policy(retry));
+        if (durable.store != null) builder.retryHandOff(durable.retries());
         Optional<String> user = connection.user();
         if (user.isPresent()) builder.credentials(user.get(), TlsAuthOptions.password(environment));
         DeliveryReport report;
@@ -83,6 +86,9 @@ final class SendCommand implements Callable<Integer> {
             report = mailer.send(message, envelope);
         }
         ReportPrinter.print(report, format.format(), console.isHeaderWanted(), console.out());
+        if (format.format() == OutcomeFormat.TEXT && report.scheduledRetry().isPresent()) {
+            console.out().println(DurableRetryOptions.describe(report));
+        }
         return report.isFullyAccepted() ? 0 : 1;
     }
 
