@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +62,32 @@ public final class PostfixServer implements AutoCloseable {
         this.noDsnPort = freePortOtherThan(port, port + 1, noticePort, trackingPort);
         this.noticePort = noticePort;
         this.maillog = new Maillog(runDir.resolve("maillog"));
+    }
+
+    /**
+     * The run directory, or one under /var/tmp when Postfix could not use it: its daemons run as the postfix user,
+     * which must be able to enter every parent directory (a checkout below a 0700 directory such as /root or a
+     * {@code mktemp -d} is not enterable by others).
+     *
+     * @param run the wanted run directory
+     * @return it, or the fallback under /var/tmp
+     */
+    public static Path reachable(Path run) {
+        Path absolute = run.toAbsolutePath().normalize();
+        for (Path p = absolute; p != null; p = p.getParent()) {
+            try {
+                if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    Path fallback = Path.of("/var/tmp", "mail-outcome-interop-"
+                            + Integer.toHexString(absolute.toString().hashCode()));
+                    System.out.printf("interop: %s cannot be entered by the postfix user (%s is not searchable by "
+                            + "others): Postfix runs in %s%n", absolute, p, fallback);
+                    return fallback;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the permissions of " + p, e);
+            }
+        }
+        return absolute;
     }
 
     /**

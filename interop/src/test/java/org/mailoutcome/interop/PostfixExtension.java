@@ -1,10 +1,6 @@
 package org.mailoutcome.interop;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -35,33 +31,10 @@ final class PostfixExtension implements ParameterResolver {
         return parameter.getParameter().getType() == PostfixServer.class ? postfix : notices;
     }
 
-    /**
-     * The run directory, or one under /var/tmp when Postfix could not use it: its daemons run as the postfix user,
-     * which must be able to enter every parent directory (a checkout below a 0700 directory such as /root or a
-     * {@code mktemp -d} is not enterable by others).
-     */
-    private static Path reachable(Path run) {
-        Path absolute = run.toAbsolutePath().normalize();
-        for (Path p = absolute; p != null; p = p.getParent()) {
-            try {
-                if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    Path fallback = Path.of("/var/tmp", "mail-outcome-interop-"
-                            + Integer.toHexString(absolute.toString().hashCode()));
-                    System.out.printf("interop: %s cannot be entered by the postfix user (%s is not searchable by "
-                            + "others): Postfix runs in %s%n", absolute, p, fallback);
-                    return fallback;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the permissions of " + p, e);
-            }
-        }
-        return absolute;
-    }
-
     /** Failsafe sets both properties (see the pom); the defaults are the same paths, for running from an IDE. */
     private static PostfixServer start(int noticePort) {
         Path recipe = Path.of(System.getProperty("interop.postfix.recipe", "postfix"));
-        Path run = reachable(Path.of(System.getProperty("interop.postfix.run", "target/postfix-run")));
+        Path run = PostfixServer.reachable(Path.of(System.getProperty("interop.postfix.run", "target/postfix-run")));
         long started = System.nanoTime();
         PostfixServer server = PostfixServer.start(recipe, run, noticePort);
         System.out.printf("interop: Postfix on %s:%d and :%d, run dir %s, started in %d ms%n", PostfixServer.HOST,

@@ -154,6 +154,15 @@ public final class OutcomeMailer implements AutoCloseable {
     }
 
     /**
+     * The pool of connections to the mailer's own server, read-only: its figures, and a bounded server check.
+     *
+     * @return the pool's view
+     */
+    public MailerPool pool() {
+        return connections.pool();
+    }
+
+    /**
      * Sends a stored message again, byte for byte, in one transaction with the hooks around it (a durable retry
      * worker's call); no retry, forward or handler.
      * @param message the message as first sent

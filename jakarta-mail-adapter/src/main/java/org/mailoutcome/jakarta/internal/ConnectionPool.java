@@ -4,8 +4,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Session;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ public final class ConnectionPool implements AutoCloseable {
 
     private final Session session;
     private final Semaphore permits;
+    private final int maxConnections;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final long maxIdleNanos;
     private final int maxMessages;
@@ -31,6 +34,7 @@ public final class ConnectionPool implements AutoCloseable {
             LongSupplier nanoClock) {
         this.session = session;
         this.permits = new Semaphore(maxConnections, true);
+        this.maxConnections = maxConnections;
         this.maxIdleNanos = maxIdle.toNanos();
         this.maxMessages = maxMessages;
         this.nanoClock = nanoClock;
@@ -69,6 +73,11 @@ public final class ConnectionPool implements AutoCloseable {
     public Connection borrow() throws InterruptedException, NoSuchProviderException {
         if (closed) throw new IllegalStateException("mailer is closed");
         permits.acquire();
+        return take();
+    }
+
+    /** With a permit held: an idle connection, else a new transport; the permit is given back on failure. */
+    private Connection take() throws NoSuchProviderException {
         try {
             for (Connection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
                 if (nanoClock.getAsLong() - c.idleSince <= maxIdleNanos) return c;
@@ -80,6 +89,33 @@ public final class ConnectionPool implements AutoCloseable {
             permits.release();
             throw e;
         }
+    }
+
+    /**
+     * Like {@link #borrow()}, but waits at most {@code timeout} for a lent-out connection to come back.
+     *
+     * @return the connection, or empty when none came back in time
+     */
+    public Optional<Connection> tryBorrow(Duration timeout) throws InterruptedException,
+            NoSuchProviderException {
+        if (closed) throw new IllegalStateException("mailer is closed");
+        if (!permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) return Optional.empty();
+        return Optional.of(take());
+    }
+
+    /** Connections lent out now. */
+    public int leased() {
+        return maxConnections - permits.availablePermits();
+    }
+
+    /** Connected connections waiting in the pool now (some may have passed their idle time). */
+    public int idle() {
+        return idle.size();
+    }
+
+    /** The most connections open at once. */
+    public int maxConnections() {
+        return maxConnections;
     }
 
     /** Gives a connection back after one message; closes it unless it is healthy and under its message limit. */

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.ForwardHeaders;
 import org.mailoutcome.jakarta.ForwardRouter;
+import org.mailoutcome.jakarta.PoolStats;
+import org.mailoutcome.jakarta.MailerPool;
 
 /**
  * The mailer's connection pools: one for its own server, one more per server a {@link ForwardRouter} names; and
@@ -33,6 +35,7 @@ public final class Connections implements AutoCloseable {
     private final ForwardRouter router;
     private final ForwardHeaders forwardHeaders;
     private final Map<Session, Routed> routed = new ConcurrentHashMap<>();
+    private final ServerChecks checks;
 
     private record Routed(ConnectionPool pool, SingleSend sender) {
     }
@@ -43,6 +46,7 @@ public final class Connections implements AutoCloseable {
         this.ownSession = MailerSessions.create(callers, settings.timeouts(), settings.pipelining());
         this.ownPool = pool(ownSession);
         this.own = new SingleSend(ownPool, settings.credentials());
+        this.checks = new ServerChecks(ownPool, settings.credentials());
         this.router = router;
         this.forwardHeaders = headers;
     }
@@ -50,6 +54,12 @@ public final class Connections implements AutoCloseable {
     /** The session the mailer's own connections use. */
     public Session session() {
         return ownSession;
+    }
+
+    /** The read-only view of the own server's pool. */
+    public MailerPool pool() {
+        return new MailerPool(() -> new PoolStats(ownPool.maxConnections(), ownPool.leased(), ownPool.idle()),
+                checks::check);
     }
 
     /** The transactions of one send of this message. */

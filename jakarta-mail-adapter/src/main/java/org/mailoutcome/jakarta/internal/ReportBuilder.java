@@ -48,9 +48,13 @@ public final class ReportBuilder {
     /** The report of a send whose connection could not be opened, greeted, secured or authenticated. */
     public static DeliveryReport connectFailed(List<InternetAddress> envelope, List<Exchange> exchanges,
             String failure, Optional<String> messageId) {
-        ReportBuilder builder = new ReportBuilder(envelope, exchanges, failure);
-        DeliveryOutcome outcome = builder.serviceUnavailable().orElseGet(() -> builder.lastFailure(Stage.CONNECT));
-        return uniform(envelope, outcome, messageId);
+        return uniform(envelope, connectFailure(exchanges, failure), messageId);
+    }
+
+    /** The outcome of a connection that could not be opened, greeted, secured or authenticated. */
+    public static DeliveryOutcome connectFailure(List<Exchange> exchanges, String failure) {
+        ReportBuilder builder = new ReportBuilder(List.of(), exchanges, failure);
+        return builder.serviceUnavailable().orElseGet(() -> builder.lastFailure(Stage.CONNECT));
     }
 
     private DeliveryReport build(Optional<String> messageId) {

@@ -83,7 +83,7 @@ public final class SingleSend {
         transport.transcript().clear();
         if (!transport.isConnectedLocally()) {
             try {
-                connect(transport);
+                connect(transport, credentials);
             } catch (MessagingException | RuntimeException e) {
                 DeliveryReport report = ReportBuilder.connectFailed(envelope, transport.transcript().exchanges(),
                         Transcript.describe(e), messageId);
@@ -104,7 +104,8 @@ public final class SingleSend {
         return new Result(report, transport.isClean() && isHealthy(exchanges, thrown), isStale(exchanges));
     }
 
-    private void connect(RecordingTransport transport) throws MessagingException {
+    /** Connects with the builder's credentials, else as the session says (its authenticator). */
+    static void connect(RecordingTransport transport, Optional<Credentials> credentials) throws MessagingException {
         if (credentials.isPresent()) transport.connect(credentials.get().user(), credentials.get().password());
         else transport.connect();
     }

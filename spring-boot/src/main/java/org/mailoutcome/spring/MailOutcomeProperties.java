@@ -1,0 +1,143 @@
+package org.mailoutcome.spring;
+
+import java.time.Duration;
+import java.util.List;
+import org.mailoutcome.jakarta.ForwardHeaders;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code mail.outcome.*} properties; the server itself comes from Boot's {@code spring.mail.*}.
+ *
+ * @param enabled Whether mail-outcome configures anything at all; false leaves mail to Boot
+ * @param forward following a 551's forward path
+ * @param retry trying transient failures again
+ * @param pool the connection pool
+ * @param timeouts the socket timeouts
+ * @param health the health indicator
+ * @param tracking following each send past acceptance (correlation keys and a delivery store)
+ */
+@ConfigurationProperties("mail.outcome")
+public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @DefaultValue Forward forward,
+        @DefaultValue Retry retry, @DefaultValue Pool pool, @DefaultValue Timeouts timeouts,
+        @DefaultValue Health health, @DefaultValue Tracking tracking) {
+
+    /**
+     * Following a 551's forward path: off by default (RFC 5321 3.4; a hostile server could redirect mail).
+     *
+     * @param enabled Whether a forward path is followed at all
+     * @param maxHops Forwards per recipient at most
+     * @param domains Which domains a forward may go to
+     * @param allowedDomains The domains a forward may go to, for domains=allow-list
+     * @param headers Whether a forwarded copy gets Resent-* headers
+     */
+    public record Forward(@DefaultValue("false") boolean enabled, @DefaultValue("1") int maxHops,
+            @DefaultValue("same-domain") Domains domains, @DefaultValue List<String> allowedDomains,
+            @DefaultValue("unchanged") ForwardHeaders headers) {
+
+        /**
+         * Checks the components.
+         *
+         * @param enabled Whether a forward path is followed
+         * @param maxHops At least 1
+         * @param domains The rule
+         * @param allowedDomains Not empty when {@code domains} is {@code allow-list}
+         * @param headers The headers choice
+         */
+        public Forward {
+            if (maxHops < 1) throw new IllegalArgumentException("mail.outcome.forward.max-hops must be >= 1: " + maxHops);
+            allowedDomains = List.copyOf(allowedDomains);
+            if (domains == Domains.ALLOW_LIST && allowedDomains.isEmpty()) {
+                throw new IllegalArgumentException("mail.outcome.forward.domains=allow-list needs "
+                        + "mail.outcome.forward.allowed-domains");
+            }
+        }
+    }
+
+    /** Which domains a forward path may lead to. */
+    public enum Domains {
+        /** The recipient's own domain only. */
+        SAME_DOMAIN,
+        /** The same registrable domain ({@code a.example.co.uk} and {@code b.example.co.uk}). */
+        SAME_REGISTRABLE_DOMAIN,
+        /** The domains of {@code allowed-domains}. */
+        ALLOW_LIST,
+        /** Any domain. */
+        ANY
+    }
+
+    /**
+     * Trying transient failures again (421, 450, 451, 452, a connection lost before the end of data); only the
+     * deferred recipients are retried. The default, one attempt, never makes a caller wait.
+     *
+     * @param maxAttempts Attempts in all, including the first; 1 means no retry
+     * @param initialDelay The wait before the second attempt
+     * @param multiplier How much longer each further wait is
+     * @param maxDelay The longest wait
+     * @param retryMaybeDelivered Whether a connection lost after the end of data is retried (risks duplicates)
+     */
+    public record Retry(@DefaultValue("1") int maxAttempts, @DefaultValue("1s") Duration initialDelay,
+            @DefaultValue("2.0") double multiplier, @DefaultValue("30s") Duration maxDelay,
+            @DefaultValue("false") boolean retryMaybeDelivered) {
+    }
+
+    /**
+     * The pool of connections to the server.
+     *
+     * @param maxConnections The most connections open at once
+     * @param maxIdle How long an unused connection is kept
+     * @param maxMessagesPerConnection Messages after which a connection is replaced
+     */
+    public record Pool(@DefaultValue("4") int maxConnections, @DefaultValue("30s") Duration maxIdle,
+            @DefaultValue("1000") int maxMessagesPerConnection) {
+    }
+
+    /**
+     * Socket timeouts; a component left unset ({@code null}) keeps {@code spring.mail.properties.mail.smtp.*}'s
+     * setting, else the adapter's default (connect 30 s, read 60 s, write 60 s; Angus's own default is infinite).
+     *
+     * @param connect The connect timeout; unset: the session's setting, else 30s
+     * @param read The longest wait for a reply; unset: the session's setting, else 60s
+     * @param write The longest blocked write; unset: the session's setting, else 60s
+     */
+    public record Timeouts(Duration connect, Duration read, Duration write) {
+    }
+
+    /**
+     * The health indicator ({@code mail} in the health endpoint, in place of Boot's own).
+     *
+     * @param enabled Whether mail-outcome's indicator replaces Boot's
+     * @param timeout The longest a check waits for the server
+     */
+    public record Health(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration timeout) {
+    }
+
+    /**
+     * Tracking of each send ({@code OutcomeMailer.Builder.tracking}): an ENVID where the server advertises DSN, an
+     * optional VERP envelope sender, and a record of every send in the application's {@code DeliveryStore} bean
+     * (else an in-memory one). Off by default.
+     *
+     * @param enabled Whether sends are tracked
+     * @param envelopeId Whether sends carry ENVID where the server advertises DSN
+     * @param verpDomain The VERP domain: MAIL FROM becomes LOCALPART+TOKEN@domain; unset: no VERP
+     * @param verpLocalPart The local part of the VERP envelope sender
+     * @param notifyOn The DSN NOTIFY values sent on every RCPT; empty: the session's mail.smtp.dsn.notify
+     */
+    public record Tracking(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean envelopeId,
+            String verpDomain, @DefaultValue("bounces") String verpLocalPart,
+            @DefaultValue List<org.mailoutcome.jakarta.tracking.Tracking.Notify> notifyOn) {
+
+        /**
+         * Copies the list.
+         *
+         * @param enabled whether sends are tracked
+         * @param envelopeId whether sends carry ENVID
+         * @param verpDomain the VERP domain, or null
+         * @param verpLocalPart the VERP local part
+         * @param notifyOn the NOTIFY values
+         */
+        public Tracking {
+            notifyOn = List.copyOf(notifyOn);
+        }
+    }
+}
