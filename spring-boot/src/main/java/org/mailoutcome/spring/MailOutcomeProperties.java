@@ -16,11 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeouts the socket timeouts
  * @param health the health indicator
  * @param tracking following each send past acceptance (correlation keys and a delivery store)
+ * @param pipelining Whether MAIL, every RCPT and DATA go in one round trip (RFC 2920) where the server advertises
+ *     PIPELINING
  */
 @ConfigurationProperties("mail.outcome")
 public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @DefaultValue Forward forward,
         @DefaultValue Retry retry, @DefaultValue Pool pool, @DefaultValue Timeouts timeouts,
-        @DefaultValue Health health, @DefaultValue Tracking tracking) {
+        @DefaultValue Health health, @DefaultValue Tracking tracking, @DefaultValue("true") boolean pipelining) {
 
     /**
      * Following a 551's forward path: off by default (RFC 5321 3.4; a hostile server could redirect mail).

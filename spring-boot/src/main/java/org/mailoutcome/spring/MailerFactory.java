@@ -24,7 +24,8 @@ final class MailerFactory {
                 .retryPolicy(retryPolicy(outcome.retry()))
                 .maxConnections(outcome.pool().maxConnections())
                 .maxIdle(outcome.pool().maxIdle())
-                .maxMessagesPerConnection(outcome.pool().maxMessagesPerConnection());
+                .maxMessagesPerConnection(outcome.pool().maxMessagesPerConnection())
+                .pipelining(outcome.pipelining());
         MailOutcomeProperties.Timeouts timeouts = outcome.timeouts();
         if (timeouts.connect() != null) builder.connectTimeout(timeouts.connect());
         if (timeouts.read() != null) builder.readTimeout(timeouts.read());
