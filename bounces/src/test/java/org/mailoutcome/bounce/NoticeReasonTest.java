@@ -55,4 +55,38 @@ class NoticeReasonTest {
         assertThat(r.outcome().reason()).isEqualTo(Reason.NETWORK);
         assertThat(r.reason()).isEqualTo(Reason.HOST_UNKNOWN);
     }
+
+    @Test
+    void userUnknownAfterACommandLabelledDataIsAFilterDecision() {
+        BouncedRecipient r = first("lhost-mfilter-01.eml");
+        assertThat(r.outcome().stage()).isEqualTo(Stage.MESSAGE);
+        assertThat(r.reason()).isEqualTo(Reason.POLICY);
+    }
+
+    @Test
+    void badMailboxStatusAfterDataStaysUserUnknown() {
+        BouncedRecipient r = first("lhost-mfilter-02.eml");
+        assertThat(r.status().subject()).isEqualTo(1);
+        assertThat(r.outcome().stage()).isEqualTo(Stage.MESSAGE);
+        assertThat(r.reason()).isEqualTo(Reason.USER_UNKNOWN);
+    }
+
+    @Test
+    void failureAfterTheRecipientServerRefusedToConnectIsExpired() {
+        BouncedRecipient r = first("lhost-gmail-10.eml");
+        assertThat(r.outcome().reason()).isEqualTo(Reason.UNKNOWN);
+        assertThat(r.reason()).isEqualTo(Reason.EXPIRED);
+    }
+
+    @Test
+    void reportingServersRecipientNameIsNotRecognizedIsUserUnknown() {
+        assertThat(first("lhost-exchange2003-05.eml").reason()).isEqualTo(Reason.USER_UNKNOWN);
+    }
+
+    @Test
+    void textBounceReadsTheTranscriptBelowADashedHeading() {
+        BouncedRecipient r = first("lhost-activehunter-01.eml");
+        assertThat(r.diagnostic()).hasValueSatisfying(d -> assertThat(d).contains("no mailbox here by that name"));
+        assertThat(r.reason()).isEqualTo(Reason.USER_UNKNOWN);
+    }
 }

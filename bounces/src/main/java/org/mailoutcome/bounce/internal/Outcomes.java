@@ -20,6 +20,8 @@ final class Outcomes {
     private static final Pattern REPLY_START = Pattern.compile("^[\\s\"'(]*([2-5]\\d\\d)(?:[ \\-]|$)");
     private static final int MAX_TEXT = 4096;
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** A notice that labels the command a reply answered: "SMTP command: DATA". */
+    private static final Pattern COMMAND_DATA = Pattern.compile("smtp command[\\s:=-]*data\\b");
 
     private Outcomes() {
     }
@@ -106,7 +108,8 @@ final class Outcomes {
     /** The SMTP stage a text names ("in reply to RCPT TO command"); RCPT when it names none. */
     private static Stage stage(String diagnostic) {
         String lower = diagnostic.toLowerCase(Locale.ROOT);
-        if (lower.contains("end of data") || lower.contains("after data") || lower.contains("data command")) {
+        if (lower.contains("end of data") || lower.contains("after data") || lower.contains("data command")
+                || COMMAND_DATA.matcher(lower).find()) {
             return Stage.MESSAGE;
         }
         if (lower.contains("mail from")) return Stage.MAIL;
