@@ -6,6 +6,7 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Disposition;
 import org.mailoutcome.EnhancedStatus;
 import org.mailoutcome.Reason;
+import org.mailoutcome.bounce.internal.NoticeReason;
 
 /**
  * What a notice says about one recipient.
@@ -50,16 +51,17 @@ public record BouncedRecipient(String finalRecipient, Optional<String> originalR
     }
 
     /**
-     * The reason of the notice: the outcome's, except that a delay notice whose reply names no finer cause than
-     * {@link Reason#NETWORK} or {@link Reason#UNKNOWN} is {@link Reason#EXPIRED}: the message is waiting in a queue
-     * and will bounce when its lifetime runs out.
+     * The reason of the notice: the outcome's, refined by what the notice says beyond the reply. A delay whose reply
+     * names no finer cause than {@link Reason#NETWORK} or {@link Reason#UNKNOWN} is {@link Reason#EXPIRED} (the
+     * message waits in a queue and bounces when its lifetime runs out); a failure on a connection that timed out is
+     * {@link Reason#EXPIRED} (the sender stopped retrying); a failure on a name the DNS does not know is
+     * {@link Reason#HOST_UNKNOWN}; "user unknown" at end of DATA without an X.1.1 status is {@link Reason#POLICY}
+     * (the recipient was accepted at RCPT; a filter rejected the message).
      *
      * @return the reason
      */
     public Reason reason() {
-        Reason reason = outcome.reason();
-        boolean waiting = action == Action.DELAYED && (reason == Reason.NETWORK || reason == Reason.UNKNOWN);
-        return waiting ? Reason.EXPIRED : reason;
+        return NoticeReason.of(action, status, diagnostic, outcome);
     }
 
     /**

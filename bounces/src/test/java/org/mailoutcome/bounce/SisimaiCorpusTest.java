@@ -52,8 +52,8 @@ class SisimaiCorpusTest {
         int rows = TALLIES.stream().mapToInt(Tally::reasonRows).sum();
         int agreed = TALLIES.stream().mapToInt(Tally::reasonAgreed).sum();
         assertThat(rows).isGreaterThan(500);
-        // The target is 75 %; 67.4 % is measured (docs/bounces.md says where and why): this is the floor.
-        assertThat((double) agreed / rows).as("reason agreement").isGreaterThanOrEqualTo(0.67);
+        // The target; 440 / 586 = 75.1 % is measured (docs/bounces.md says where and why we differ).
+        assertThat((double) agreed / rows).as("reason agreement").isGreaterThanOrEqualTo(0.75);
     }
 
     @Test

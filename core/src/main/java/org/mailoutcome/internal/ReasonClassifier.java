@@ -130,7 +130,9 @@ public final class ReasonClassifier {
             rule(MAILBOX_DISABLED, "account disabled|account is disabled|account has been disabled|"
                     + "mailbox disabled|mailbox is disabled|mailbox has been disabled|account suspended|"
                     + "account is suspended|account has been suspended|mailbox suspended|mailbox is suspended|"
-                    + "user suspended|disabled account|suspended account|disabled mailbox|suspended mailbox"),
+                    + "user suspended|disabled account|suspended account|disabled mailbox|suspended mailbox|"
+                    + "mailbox is frozen|account is frozen|account is locked|account has been locked|"
+                    + "account is blocked|account has been blocked"),
             rule(HOST_UNKNOWN, "host unknown|unknown host|host not found|domain not found|no such domain|"
                     + "domain does not exist|domain doesn't exist|unknown domain|domain unknown|"
                     + "name or service not known|nxdomain"),

@@ -80,6 +80,8 @@ class ReasonClassifierTest {
             550 5.4.5 Daily user sending quota exceeded. | RATE_LIMITED | Gmail (sending account)
             530-5.7.0 Authentication Required. Learn more at\\n530 5.7.0  https://support.google.com/mail/?p=WantAuthError | AUTH_REQUIRED | Gmail submission
             550-5.2.1 The email account that you tried to reach is disabled. | MAILBOX_DISABLED | Gmail
+            550 Mailbox is frozen. See http://mail.i.ua/err/3/ | MAILBOX_DISABLED | i.ua (Sisimai suspend)
+            550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked. LPN007_426 | MAILBOX_DISABLED | Orange (Sisimai suspend)
             550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup | USER_UNKNOWN | Microsoft 365
             550 5.4.1 Recipient address rejected: Access denied. AS(201806281) | USER_UNKNOWN | Microsoft 365 directory-based edge blocking
             550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com/ | POLICY | Microsoft 365

@@ -52,7 +52,7 @@ final class DeliveryStatusFormat {
         List<String> parts = mail.deliveryStatus.isEmpty() ? inText(mail.texts) : mail.deliveryStatus;
         for (String part : parts) {
             for (Headers group : HeaderBlock.groups(part, MAX_GROUPS)) {
-                split(group, perMessage, recipients, readable);
+                split(group, perMessage, recipients, readable, mail.firstText());
             }
         }
         if (recipients.isEmpty()) return Optional.empty();
@@ -69,14 +69,14 @@ final class DeliveryStatusFormat {
      * {@code Final-Recipient}, two {@code Action}...) starts the next recipient of a group without a blank line.
      */
     private static void split(Headers group, List<Headers.Field> perMessage, List<BouncedRecipient> recipients,
-            String readable) {
+            String readable, String text) {
         List<Headers.Field> current = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Headers.Field field : group.fields()) {
             String name = field.name().toLowerCase(Locale.ROOT);
             boolean key = isRecipientField(name);
             if (key && !seen.add(name)) {
-                recipient(new Headers(current), readable).ifPresent(recipients::add);
+                recipient(new Headers(current), readable, text).ifPresent(recipients::add);
                 current.clear();
                 seen.clear();
                 seen.add(name);
@@ -84,7 +84,7 @@ final class DeliveryStatusFormat {
             if (!key && seen.isEmpty()) perMessage.add(field);
             else current.add(field);
         }
-        if (!current.isEmpty()) recipient(new Headers(current), readable).ifPresent(recipients::add);
+        if (!current.isEmpty()) recipient(new Headers(current), readable, text).ifPresent(recipients::add);
     }
 
     private static boolean isRecipientField(String name) {
@@ -92,7 +92,7 @@ final class DeliveryStatusFormat {
                 || name.equals("status") || name.equals("diagnostic-code") || name.equals("remote-mta");
     }
 
-    private static Optional<BouncedRecipient> recipient(Headers fields, String readable) {
+    private static Optional<BouncedRecipient> recipient(Headers fields, String readable, String text) {
         Optional<String> original = fields.first("Original-Recipient").flatMap(Fields::address);
         Optional<String> finalRecipient = fields.first("Final-Recipient").flatMap(Fields::address).or(() -> original)
                 .or(() -> fields.first("X-Actual-Recipient").flatMap(Fields::address));
@@ -105,7 +105,7 @@ final class DeliveryStatusFormat {
         EnhancedStatus status = refined(stated, diagnostic).orElseGet(() -> Outcomes.implied(action));
         return Optional.of(new BouncedRecipient(finalRecipient.get(), original, action, status,
                 stated.isPresent() || refined(stated, diagnostic).isPresent(), diagnostic,
-                Outcomes.classify(status, diagnostic), fields.first("Remote-MTA").map(Fields::untyped)));
+                Outcomes.classify(status, diagnostic, text), fields.first("Remote-MTA").map(Fields::untyped)));
     }
 
     /**

@@ -19,6 +19,9 @@ final class Outcomes {
     private static final Pattern INLINE_LINE = Pattern.compile("\\s+(?=[245]\\d\\d[- ]+[245]\\.\\d{1,3}\\.\\d{1,3}\\s)");
     private static final Pattern REPLY_START = Pattern.compile("^[\\s\"'(]*([2-5]\\d\\d)(?:[ \\-]|$)");
     private static final int MAX_TEXT = 4096;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** A notice that labels the command a reply answered: "SMTP command: DATA". */
+    private static final Pattern COMMAND_DATA = Pattern.compile("smtp command[\\s:=-]*data\\b");
 
     private Outcomes() {
     }
@@ -52,7 +55,16 @@ final class Outcomes {
 
     /** The outcome of a recipient with this status and diagnostic. */
     static DeliveryOutcome classify(EnhancedStatus status, Optional<String> diagnostic) {
-        Stage stage = diagnostic.map(Outcomes::stage).orElse(Stage.RCPT);
+        return classify(status, diagnostic, "");
+    }
+
+    /**
+     * The outcome of a recipient with this status and diagnostic, at the stage the diagnostic names or, where it
+     * names none, the stage the notice's text shows the reply came at.
+     */
+    static DeliveryOutcome classify(EnhancedStatus status, Optional<String> diagnostic, String text) {
+        Stage stage = diagnostic.map(d -> textShowsData(text, d) ? Stage.MESSAGE : stage(d))
+                .orElse(Stage.RCPT);
         Optional<SmtpReply> quoted = diagnostic.flatMap(Outcomes::quotedReply)
                 .filter(r -> r.codeClass() == status.statusClass());
         SmtpReply reply = quoted.map(r -> withStatus(r, status)).orElseGet(() -> implied(status, diagnostic));
@@ -74,10 +86,30 @@ final class Outcomes {
         return SmtpReply.of(code, status + " " + text.replace('\n', ' '));
     }
 
+    /**
+     * Whether the notice's text shows this reply as the answer to DATA: a Sendmail or Courier transcript's
+     * {@code >>> DATA} right before it, or Postfix's "(in reply to end of DATA command)" right after it.
+     */
+    static boolean textShowsData(String text, String diagnostic) {
+        String reply = SPACES.matcher(diagnostic.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        if (reply.length() > 24) reply = reply.substring(0, 24);
+        if (reply.length() < 8) return false;
+        String flat = SPACES.matcher(text.length() > MAX_TEXT * 4 ? text.substring(0, MAX_TEXT * 4) : text)
+                .replaceAll(" ").toLowerCase(Locale.ROOT);
+        for (int at = flat.indexOf(reply); at >= 0; at = flat.indexOf(reply, at + 1)) {
+            String before = flat.substring(Math.max(0, at - 16), at);
+            int end = flat.indexOf(" (in reply to ", at);
+            boolean postfix = end >= 0 && end - at < 400 && flat.startsWith(" (in reply to end of data", end);
+            if (before.endsWith(">>> data <<< ") || postfix) return true;
+        }
+        return false;
+    }
+
     /** The SMTP stage a text names ("in reply to RCPT TO command"); RCPT when it names none. */
     private static Stage stage(String diagnostic) {
         String lower = diagnostic.toLowerCase(Locale.ROOT);
-        if (lower.contains("end of data") || lower.contains("after data") || lower.contains("data command")) {
+        if (lower.contains("end of data") || lower.contains("after data") || lower.contains("data command")
+                || COMMAND_DATA.matcher(lower).find()) {
             return Stage.MESSAGE;
         }
         if (lower.contains("mail from")) return Stage.MAIL;

@@ -25,7 +25,8 @@ final class TextBounceFormat {
             + "delivery notification|not delivered|delivery problem|delayed mail|message delayed|returned to sender|"
             + "mail system error|mail error|mail failure|delivery error|failed delivery|delivery warning|"
             + "unzustellbar|error sending|rejected|warning: could not send).*");
-    private static final Pattern ORIGINAL = Pattern.compile("(?im)^[\\s>|*-]*(?:-{2,}.*|.*?(?:original message|"
+    private static final Pattern ORIGINAL = Pattern.compile("(?im)^[\\s>|*-]*(?:-{2,}(?!.*(?:transcript|server message|smtp command|following address|"
+            + "failure reason|delivery problem|fatal error|permanent error)).*|.*?(?:original message|"
             + "copy of the (?:original )?message|message follows|unsent message|headers? (?:of the original|follow)|"
             + "returned message|original e?-?mail|your message reads|message text follows).*)$"
             + "|^(?:Received|Return-Path|DKIM-Signature|X-Received|Content-Type: message/rfc822):");
