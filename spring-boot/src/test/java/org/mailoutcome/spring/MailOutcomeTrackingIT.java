@@ -1,5 +1,6 @@
 package org.mailoutcome.spring;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.MessagingException;
@@ -84,6 +85,50 @@ class MailOutcomeTrackingIT {
                 assertThat(e.oldAddress().getAddress()).isEqualTo("old@example.test");
                 assertThat(e.newAddress().getAddress()).isEqualTo("new@example.org");
             });
+        });
+    }
+
+    @Test
+    void aFeedbackReportOnATrackedSendIsPublishedAsAComplaintAboutThatSend() {
+        tracked().run(context -> {
+            SentMessage sent = send(context, "reader@example.test");
+            String arf = """
+                    From: fbl@isp.test
+                    To: abuse@client.test
+                    Subject: Abuse report
+                    Message-ID: <fbl-1@isp.test>
+                    MIME-Version: 1.0
+                    Content-Type: multipart/report; report-type=feedback-report; boundary="fbl"
+
+                    --fbl
+                    Content-Type: text/plain
+
+                    A user reported this message as spam.
+
+                    --fbl
+                    Content-Type: message/feedback-report
+
+                    Feedback-Type: abuse
+                    User-Agent: ISP-FBL/2.0
+                    Version: 1
+                    Original-Rcpt-To: reader@example.test
+
+                    --fbl
+                    Content-Type: message/rfc822
+
+                    Message-ID: %s
+                    From: app@client.test
+                    To: reader@example.test
+                    Subject: Hello
+
+                    Hi!
+
+                    --fbl--
+                    """.formatted(sent.messageId().orElseThrow()).replace("\n", "\r\n");
+            context.getBean(DeliveryTracker.class).ingest(new ByteArrayInputStream(arf.getBytes(US_ASCII)));
+            assertThat(context.getBean(Events.class).received).singleElement()
+                    .isInstanceOfSatisfying(ComplaintEvent.class, e -> assertThat(e.send())
+                            .hasValueSatisfying(s -> assertThat(s.id()).isEqualTo(sent.id())));
         });
     }
 
