@@ -14,6 +14,7 @@ module org.mailoutcome.spring {
     requires org.slf4j;
     requires static spring.boot.health;
     requires static micrometer.core;
+    requires static org.mailoutcome.bounce;
 
     exports org.mailoutcome.spring;
     // Spring reads the configuration classes, the properties records and the event listeners reflectively.

@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.jakarta.tracking.DeliveryStore;
+import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -42,6 +43,19 @@ public class MailOutcomeAutoConfiguration {
 
     /** Created by Spring. */
     public MailOutcomeAutoConfiguration() {
+    }
+
+    /**
+     * Where tracked sends are recorded when {@code mail.outcome.tracking.enabled=true} and the application has no
+     * {@link DeliveryStore} bean: one in-memory store, shared by the mailer and the {@code DeliveryTracker} bean.
+     *
+     * @return a new in-memory store
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "mail.outcome.tracking", name = "enabled", havingValue = "true")
+    public DeliveryStore deliveryStore() {
+        return new InMemoryDeliveryStore();
     }
 
     /**

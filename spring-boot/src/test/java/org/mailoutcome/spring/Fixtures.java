@@ -17,7 +17,7 @@ final class Fixtures {
         return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class,
                 MailSenderValidatorAutoConfiguration.class, MailHealthContributorAutoConfiguration.class,
                 MailOutcomeAutoConfiguration.class, MailOutcomeMetricsAutoConfiguration.class,
-                MailOutcomeHealthAutoConfiguration.class));
+                MailOutcomeHealthAutoConfiguration.class, MailOutcomeTrackingAutoConfiguration.class));
     }
 
     static ApplicationContextRunner withServer(ApplicationContextRunner runner, SmtpServerExtension smtp) {

@@ -1,0 +1,43 @@
+package org.mailoutcome.spring;
+
+import org.mailoutcome.bounce.tracking.DeliveryTracker;
+import org.mailoutcome.jakarta.tracking.DeliveryStore;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A {@link DeliveryTracker} on the {@link DeliveryStore} the mailer records into, when
+ * {@code mail.outcome.tracking.enabled=true} and {@code mail-outcome-bounces} is on the class path. What it reads
+ * becomes application events: {@link RecipientBouncedEvent}, {@link RecipientDelayedEvent},
+ * {@link RecipientDeliveredEvent}, {@link AddressMovedEvent} (a bounce naming a new address), {@link ComplaintEvent}
+ * and {@link UnmatchedNoticeEvent}. Backs off when the application defines its own tracker. Feeding it is the
+ * application's part: {@code tracker.ingest(mail)}, or a {@code BounceMailbox} built on this bean.
+ */
+@AutoConfiguration(after = MailOutcomeAutoConfiguration.class)
+@ConditionalOnClass(DeliveryTracker.class)
+@ConditionalOnProperty(prefix = "mail.outcome.tracking", name = "enabled", havingValue = "true")
+@ConditionalOnBean(DeliveryStore.class)
+public class MailOutcomeTrackingAutoConfiguration {
+
+    /** Created by Spring. */
+    public MailOutcomeTrackingAutoConfiguration() {
+    }
+
+    /**
+     * The tracker, publishing every fate it moves as an application event.
+     *
+     * @param store the store the mailer records into
+     * @param events where the events go
+     * @return the tracker
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public DeliveryTracker deliveryTracker(DeliveryStore store, ApplicationEventPublisher events) {
+        return DeliveryTracker.builder(store).listener(new FateEvents(events)).build();
+    }
+}

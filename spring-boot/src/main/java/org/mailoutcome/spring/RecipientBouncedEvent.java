@@ -1,0 +1,37 @@
+package org.mailoutcome.spring;
+
+import java.util.Objects;
+import org.mailoutcome.jakarta.tracking.Fate;
+import org.mailoutcome.jakarta.tracking.SentMessage;
+import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+
+/**
+ * Published by the auto-configured {@code DeliveryTracker} when a bounce says the message will not reach a recipient, on the thread that ingests the notice, once
+ * per recipient whose fate the notice moved. Listen with {@code @EventListener}.
+ *
+ * <pre>{@code
+ * @EventListener
+ * void onBounced(RecipientBouncedEvent event) {
+ *     if (event.fate().outcome().reason() == Reason.USER_UNKNOWN) suppressions.add(event.recipient().address());
+ * }
+ * }</pre>
+ *
+ * @param send the tracked send, after the change
+ * @param recipient the recipient, with its new fate
+ * @param fate the bounce, with the remote server's reply classified ({@code fate.outcome().reason()})
+ */
+public record RecipientBouncedEvent(SentMessage send, TrackedRecipient recipient, Fate.Bounced fate) {
+
+    /**
+     * Checks the components.
+     *
+     * @param send the send
+     * @param recipient the recipient
+     * @param fate the new fate
+     */
+    public RecipientBouncedEvent {
+        Objects.requireNonNull(send, "send");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(fate, "fate");
+    }
+}
