@@ -16,6 +16,7 @@ import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.jakarta.retry.ScheduledRetry;
+import org.mailoutcome.jdbc.internal.Ledger;
 import org.mailoutcome.jdbc.internal.RetryRound;
 import org.mailoutcome.jdbc.internal.Schema;
 import org.mailoutcome.jdbc.internal.TaskData;
@@ -216,14 +217,40 @@ abstract class DurableRetriesContract {
         JdbcRetries retries = JdbcRetries.create(switchable);
         switchable.down();
         try (OutcomeMailer mailer = mailer(retries, policy(Duration.ofMillis(100)))) {
-            DeliveryReport report = mailer.send(WorkerProcess.message(session(), "ok@example.test",
-                    "grey@example.test"));
-            assertThat(report.accepted()).hasSize(1);
-            assertThat(report.deferred()).hasSize(1);
-            assertThat(report.scheduledRetry()).get().isInstanceOfSatisfying(ScheduledRetry.NotScheduled.class,
-                    n -> assertThat(n.reason()).containsIgnoringCase("connect"));
+            assertReportSaysNotScheduled(mailer, "connect");
         }
         assertThat(JdbcRetries.create(db.dataSource()).pending()).isEmpty();
+    }
+
+    /**
+     * "Full" is a trigger the database runs inside the hand-off's transaction: it refuses the INSERT of the retry
+     * round into the task table with the disk-full error, SQLSTATE 53100 "could not extend file ...: No space left
+     * on device" (see {@link FullTaskTable}); the real driver, the real INSERT, the real rollback of the ledger rows.
+     */
+    @Test
+    void databaseFullDuringTheSendStillReturnsTheReportRollsBackAndSchedulesAgainOnceThereIsSpace() throws Exception {
+        smtp.on(Verb.RCPT, "grey@example.test").times(2).reply(GREYLISTED);
+        JdbcRetries retries = retries();
+        FullTaskTable.fill(db);
+        try (OutcomeMailer mailer = mailer(retries, policy(Duration.ofMinutes(6)))) {
+            assertReportSaysNotScheduled(mailer, "No space left on device");
+            assertThat(FullTaskTable.rows(db, "mail_outcome_ledger")).isZero();
+            assertThat(FullTaskTable.rows(db, Ledger.TASKS_TABLE)).isZero();
+            FullTaskTable.free(db);
+            String id = sendId(mailer.send(WorkerProcess.message(session(), "grey@example.test")));
+            assertThat(retries.pending()).singleElement().satisfies(e -> assertThat(e.sendId()).isEqualTo(id));
+            assertThat(db.task(id, 1)).isPresent();
+        }
+    }
+
+    /** Sends to ok@ and grey@ (greylisted): the report is whole and says why its retry is not scheduled. */
+    private static void assertReportSaysNotScheduled(OutcomeMailer mailer, String reason) throws Exception {
+        DeliveryReport report = mailer.send(WorkerProcess.message(session(), "ok@example.test", "grey@example.test"));
+        assertThat(report.accepted()).hasSize(1);
+        assertThat(report.deferred()).singleElement()
+                .satisfies(r -> assertThat(r.disposition()).isEqualTo(Disposition.TRANSIENT));
+        assertThat(report.scheduledRetry()).get().isInstanceOfSatisfying(ScheduledRetry.NotScheduled.class,
+                n -> assertThat(n.reason()).containsIgnoringCase(reason));
     }
 
     @Test
