@@ -11,12 +11,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * A {@link BounceMailbox} reading {@code mail.outcome.bounce-mailbox.*}'s IMAP folder into the
  * {@link DeliveryTracker} bean, when {@code mail.outcome.bounce-mailbox.enabled=true} and there is a tracker (so
- * {@code mail.outcome.tracking.enabled=true}). Started when the context starts and closed with it; what it ingests
+ * {@code mail.outcome.tracking.enabled=true}). Started once the context has refreshed (a {@link SmartLifecycle}) and closed with it; what it ingests
  * becomes the tracker's application events. Backs off when the application defines its own mailbox.
  */
 @AutoConfiguration(after = MailOutcomeTrackingAutoConfiguration.class)
@@ -29,17 +31,25 @@ public class MailOutcomeBounceMailboxAutoConfiguration {
     public MailOutcomeBounceMailboxAutoConfiguration() {
     }
 
-    /**
-     * The mailbox, started with the context and closed with it.
-     *
-     * @param properties {@code mail.outcome.*}
-     * @param tracker the tracker that ingests each message
-     * @return the mailbox, not yet started
-     */
-    @Bean(initMethod = "start", destroyMethod = "close")
-    @ConditionalOnMissingBean
-    public BounceMailbox bounceMailbox(MailOutcomeProperties properties, DeliveryTracker tracker) {
-        MailOutcomeProperties.BounceMailbox p = properties.bounceMailbox();
+    /** The mailbox and its lifecycle, unless the application defines its own mailbox (which it starts itself). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(BounceMailbox.class)
+    static class OwnMailbox {
+
+        /** The mailbox, not yet started; closed with the context. */
+        @Bean(destroyMethod = "close")
+        BounceMailbox bounceMailbox(MailOutcomeProperties properties, DeliveryTracker tracker) {
+            return mailbox(properties.bounceMailbox(), tracker);
+        }
+
+        /** Starts the mailbox when the context has refreshed, closes it when the context stops. */
+        @Bean
+        SmartLifecycle bounceMailboxLifecycle(BounceMailbox bounceMailbox) {
+            return new BounceMailboxLifecycle(bounceMailbox);
+        }
+    }
+
+    static BounceMailbox mailbox(MailOutcomeProperties.BounceMailbox p, DeliveryTracker tracker) {
         BounceMailbox.Builder b = BounceMailbox.builder(session(p), tracker).folder(p.folder())
                 .pollInterval(p.pollInterval()).idle(p.idle())
                 .marking(p.moveTo() == null ? Marking.keyword(p.processedKeyword()) : Marking.moveTo(p.moveTo()));

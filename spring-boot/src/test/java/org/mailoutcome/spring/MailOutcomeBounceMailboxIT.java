@@ -17,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailoutcome.Reason;
 import org.mailoutcome.bounce.tracking.BounceMailbox;
+import org.mailoutcome.bounce.tracking.DeliveryTracker;
 import org.mailoutcome.jakarta.tracking.DeliveryStore;
 import org.mailoutcome.jakarta.tracking.SentMessage;
 import org.mailoutcome.testkit.DeliveryStatusNotice;
 import org.mailoutcome.testkit.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -78,6 +81,26 @@ class MailOutcomeBounceMailboxIT {
     }
 
     @Test
+    void aNoticeAlreadyWaitingInTheFolderAtStartupIsPublished() throws Exception {
+        user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(
+                DeliveryStatusNotice.builder("mx.example.test").to(USER).envelopeId("from-before")
+                        .returnedMessageId("<before@client.test>")
+                        .recipient("who@example.test", "failed", "5.1.1", "smtp; 550 5.1.1 User unknown")
+                        .build().bytes())));
+        mailbox().run(context -> assertThat(context.getBean(Bounced.class).unmatched.await(20, TimeUnit.SECONDS))
+                .as("UnmatchedNoticeEvent within 20 s").isTrue());
+    }
+
+    @Test
+    void theApplicationsOwnMailboxWinsAndIsNotStartedForIt() {
+        mailbox().withUserConfiguration(OwnMailbox.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(BounceMailbox.class)
+                    .doesNotHaveBean("bounceMailboxLifecycle");
+            assertThat(context.getBean(BounceMailbox.class)).isSameAs(context.getBean(OwnMailbox.class).mailbox);
+        });
+    }
+
+    @Test
     void thePasswordIsNotInThePropertiesToString() {
         mailbox().run(context -> assertThat(context.getBean(MailOutcomeProperties.class).toString())
                 .contains(USER).doesNotContain(PASSWORD));
@@ -102,10 +125,28 @@ class MailOutcomeBounceMailboxIT {
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(BounceMailbox.class));
     }
 
-    /** Counts down on the first bounce event. */
+    /** An application's own mailbox, which it would start itself. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnMailbox {
+        BounceMailbox mailbox;
+
+        @Bean
+        BounceMailbox applicationMailbox(DeliveryTracker tracker) {
+            mailbox = BounceMailbox.builder(Session.getInstance(new Properties()), tracker).build();
+            return mailbox;
+        }
+    }
+
+    /** Counts down on the first bounce event, and on the first unmatched notice. */
     static class Bounced {
         final CountDownLatch latch = new CountDownLatch(1);
+        final CountDownLatch unmatched = new CountDownLatch(1);
         volatile RecipientBouncedEvent event;
+
+        @EventListener
+        void on(UnmatchedNoticeEvent e) {
+            unmatched.countDown();
+        }
 
         @EventListener
         void on(RecipientBouncedEvent e) {
