@@ -2,6 +2,7 @@ package org.mailoutcome.spring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.mailoutcome.jakarta.ForwardHeaders;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,11 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tracking following each send past acceptance (correlation keys and a delivery store)
  * @param pipelining Whether MAIL, every RCPT and DATA go in one round trip (RFC 2920) where the server advertises
  *     PIPELINING
+ * @param bounceMailbox the IMAP folder bounces come back to, read into the tracker
  */
 @ConfigurationProperties("mail.outcome")
 public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @DefaultValue Forward forward,
         @DefaultValue Retry retry, @DefaultValue Pool pool, @DefaultValue Timeouts timeouts,
-        @DefaultValue Health health, @DefaultValue Tracking tracking, @DefaultValue("true") boolean pipelining) {
+        @DefaultValue Health health, @DefaultValue Tracking tracking, @DefaultValue("true") boolean pipelining,
+        @DefaultValue BounceMailbox bounceMailbox) {
 
     /**
      * Following a 551's forward path: off by default (RFC 5321 3.4; a hostile server could redirect mail).
@@ -141,5 +144,65 @@ public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @Defa
         public Tracking {
             notifyOn = List.copyOf(notifyOn);
         }
+    }
+
+    /**
+     * The IMAP folder that bounces come back to, read by a {@code BounceMailbox} into the {@code DeliveryTracker}
+     * bean (so only with {@code mail.outcome.tracking.enabled=true}); started and stopped with the context. Off by
+     * default. {@code toString} never shows the password.
+     *
+     * @param enabled Whether the bounce mailbox is read
+     * @param host The IMAP server's host; required when enabled
+     * @param port The IMAP server's port; unset: the protocol's default (143, 993)
+     * @param protocol The store protocol: imap, or imaps (TLS from the start)
+     * @param username The IMAP login; unset: no login of its own (the session's mail.imap.user)
+     * @param password The IMAP password, with username
+     * @param folder The folder bounces arrive in
+     * @param processedKeyword The IMAP keyword an ingested message is marked with, unless move-to is set
+     * @param moveTo The folder an ingested message is moved to; unset: marked with processed-keyword instead
+     * @param pollInterval The longest wait between passes (polling, or renewing IDLE); 100ms to 29m
+     * @param idle Whether to use IDLE where the server offers it
+     * @param properties More Jakarta Mail session properties for the IMAP session (e.g. mail.imaps.ssl.trust)
+     */
+    public record BounceMailbox(@DefaultValue("false") boolean enabled, String host, Integer port,
+            @DefaultValue("imap") Protocol protocol, String username, String password,
+            @DefaultValue("INBOX") String folder, @DefaultValue("MailOutcomeProcessed") String processedKeyword,
+            String moveTo, @DefaultValue("60s") Duration pollInterval, @DefaultValue("true") boolean idle,
+            Map<String, String> properties) {
+
+        /**
+         * Copies the properties.
+         *
+         * @param enabled whether the mailbox is read
+         * @param host the host, or null
+         * @param port the port, or null
+         * @param protocol imap or imaps
+         * @param username the login, or null
+         * @param password the password, or null
+         * @param folder the folder
+         * @param processedKeyword the keyword
+         * @param moveTo the folder to move to, or null
+         * @param pollInterval the poll interval
+         * @param idle whether to idle
+         * @param properties more session properties, or null
+         */
+        public BounceMailbox {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+
+        @Override
+        public String toString() {
+            return "BounceMailbox[enabled=" + enabled + ", " + protocol.name().toLowerCase(java.util.Locale.ROOT)
+                    + "://" + (username == null ? "" : username + "@") + host + (port == null ? "" : ":" + port)
+                    + "/" + folder + ", password=" + (password == null ? "none" : "******") + "]";
+        }
+    }
+
+    /** The IMAP store protocol of the bounce mailbox. */
+    public enum Protocol {
+        /** IMAP (RFC 9051), STARTTLS if the session asks for it. */
+        IMAP,
+        /** IMAP over TLS from the start. */
+        IMAPS
     }
 }

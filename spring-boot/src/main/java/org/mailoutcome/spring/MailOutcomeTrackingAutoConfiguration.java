@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Bean;
  * becomes application events: {@link RecipientBouncedEvent}, {@link RecipientDelayedEvent},
  * {@link RecipientDeliveredEvent}, {@link AddressMovedEvent} (a bounce naming a new address), {@link ComplaintEvent}
  * and {@link UnmatchedNoticeEvent}. Backs off when the application defines its own tracker. Feeding it is the
- * application's part: {@code tracker.ingest(mail)}, or a {@code BounceMailbox} built on this bean.
+ * application's part: {@code tracker.ingest(mail)}, or the {@code BounceMailbox} of
+ * {@code mail.outcome.bounce-mailbox.*} ({@link MailOutcomeBounceMailboxAutoConfiguration}).
  */
 @AutoConfiguration(after = MailOutcomeAutoConfiguration.class)
 @ConditionalOnClass(DeliveryTracker.class)

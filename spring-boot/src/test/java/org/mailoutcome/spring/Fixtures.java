@@ -17,7 +17,8 @@ final class Fixtures {
         return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class,
                 MailSenderValidatorAutoConfiguration.class, MailHealthContributorAutoConfiguration.class,
                 MailOutcomeAutoConfiguration.class, MailOutcomeMetricsAutoConfiguration.class,
-                MailOutcomeHealthAutoConfiguration.class, MailOutcomeTrackingAutoConfiguration.class));
+                MailOutcomeHealthAutoConfiguration.class, MailOutcomeTrackingAutoConfiguration.class,
+                MailOutcomeBounceMailboxAutoConfiguration.class));
     }
 
     static ApplicationContextRunner withServer(ApplicationContextRunner runner, SmtpServerExtension smtp) {
