@@ -4,24 +4,17 @@ import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.internal.Connections;
 import org.mailoutcome.jakarta.internal.Envelope;
 import org.mailoutcome.jakarta.internal.Resending;
 import org.mailoutcome.jakarta.internal.Sending;
 import org.mailoutcome.jakarta.internal.MailerSessions;
-import org.mailoutcome.jakarta.internal.SingleSend;
-import org.mailoutcome.jakarta.tracking.Tracking;
-import org.mailoutcome.jakarta.retry.RetryHandOff;
 import org.mailoutcome.jakarta.retry.StoredMessage;
 import org.mailoutcome.jakarta.retry.TransactionHooks;
 
@@ -51,7 +44,7 @@ public final class OutcomeMailer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final boolean ownScheduler;
 
-    private OutcomeMailer(Builder b) {
+    OutcomeMailer(OutcomeMailerBuilder b) {
         Connections.PoolSettings settings = new Connections.PoolSettings(new MailerSessions.Timeouts(
                 b.connectTimeout, b.readTimeout, b.writeTimeout), b.maxConnections, b.maxIdle,
                 b.maxMessagesPerConnection, b.credentials, b.pipelining);
@@ -83,8 +76,8 @@ public final class OutcomeMailer implements AutoCloseable {
      * @param session the session; its properties and authenticator are copied, it is never modified
      * @return the builder
      */
-    public static Builder builder(Session session) {
-        return new Builder(session);
+    public static OutcomeMailerBuilder builder(Session session) {
+        return new OutcomeMailerBuilder(session);
     }
 
     /**
@@ -183,243 +176,5 @@ public final class OutcomeMailer implements AutoCloseable {
     public void close() {
         connections.close();
         if (ownScheduler) scheduler.shutdownNow();
-    }
-
-    /** Options of an {@link OutcomeMailer}. Setters check their own argument; {@link #build()} the rest. */
-    public static final class Builder {
-        private final Session session;
-        private Duration connectTimeout;
-        private Duration readTimeout;
-        private Duration writeTimeout;
-        private int maxConnections = 4;
-        private Duration maxIdle = Duration.ofSeconds(30);
-        private int maxMessagesPerConnection = 1000;
-        private Optional<SingleSend.Credentials> credentials = Optional.empty();
-        private OutcomeHandler handler = OutcomeHandler.NONE;
-        private RetryPolicy retryPolicy = RetryPolicy.none();
-        private ForwardPolicy forwardPolicy = ForwardPolicy.disabled();
-        private ForwardHeaders forwardHeaders = ForwardHeaders.UNCHANGED;
-        private ForwardRouter forwardRouter = ForwardRouter.SAME_SERVER;
-        private Sleeper sleeper = Sleeper.THREAD_SLEEP;
-        private ScheduledExecutorService scheduler;
-        private Optional<Tracking> tracking = Optional.empty();
-        private Optional<RetryHandOff> retryHandOff = Optional.empty();
-        private boolean pipelining = true;
-
-        private Builder(Session session) {
-            this.session = Objects.requireNonNull(session, "session");
-        }
-
-        /**
-         * Connect timeout; default: the session's {@code mail.smtp.connectiontimeout}, else 30 s.
-         *
-         * @param timeout a positive duration
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive("connectTimeout", timeout);
-            return this;
-        }
-
-        /**
-         * Longest wait for one reply; default: the session's {@code mail.smtp.timeout}, else 60 s.
-         *
-         * @param timeout a positive duration
-         * @return this builder
-         */
-        public Builder readTimeout(Duration timeout) {
-            this.readTimeout = positive("readTimeout", timeout);
-            return this;
-        }
-
-        /**
-         * Longest blocked write; default: the session's {@code mail.smtp.writetimeout}, else 60 s.
-         *
-         * @param timeout a positive duration
-         * @return this builder
-         */
-        public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = positive("writeTimeout", timeout);
-            return this;
-        }
-
-        /**
-         * Most connections open at once (sends beyond wait); default 4.
-         *
-         * @param max at least 1
-         * @return this builder
-         */
-        public Builder maxConnections(int max) {
-            if (max < 1) throw new IllegalArgumentException("maxConnections must be >= 1: " + max);
-            this.maxConnections = max;
-            return this;
-        }
-
-        /**
-         * How long an unused connection is kept; default 30 s (servers drop idle clients after 1-5 minutes).
-         *
-         * @param maxIdle a positive duration
-         * @return this builder
-         */
-        public Builder maxIdle(Duration maxIdle) {
-            this.maxIdle = positive("maxIdle", maxIdle);
-            return this;
-        }
-
-        /**
-         * Messages after which a connection is closed and replaced; default 1000.
-         *
-         * @param max at least 1
-         * @return this builder
-         */
-        public Builder maxMessagesPerConnection(int max) {
-            if (max < 1) throw new IllegalArgumentException("maxMessagesPerConnection must be >= 1: " + max);
-            this.maxMessagesPerConnection = max;
-            return this;
-        }
-
-        /**
-         * Credentials for SMTP AUTH; without them the session's authenticator is asked when
-         * {@code mail.smtp.auth} is true. The password is never logged or reported.
-         *
-         * @param user the user name
-         * @param password the password
-         * @return this builder
-         */
-        public Builder credentials(String user, String password) {
-            this.credentials = Optional.of(new SingleSend.Credentials(Objects.requireNonNull(user, "user"),
-                    Objects.requireNonNull(password, "password")));
-            return this;
-        }
-
-        /**
-         * The handler used by the sends that name none; default {@link OutcomeHandler#NONE}.
-         *
-         * @param handler the handler
-         * @return this builder
-         */
-        public Builder handler(OutcomeHandler handler) {
-            this.handler = Objects.requireNonNull(handler, "handler");
-            return this;
-        }
-
-        /**
-         * Which transient failures are tried again and when; default {@link RetryPolicy#none()}: one attempt.
-         * Only the recipients that were deferred are retried: an accepted recipient never gets a second copy.
-         *
-         * @param policy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * Whether a 551's forward path is followed; default {@link ForwardPolicy#disabled()}.
-         *
-         * @param policy the policy
-         * @return this builder
-         */
-        public Builder forwardPolicy(ForwardPolicy policy) {
-            this.forwardPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * Whether a forwarded copy gets Resent-* headers; default {@link ForwardHeaders#UNCHANGED}.
-         *
-         * @param headers the choice
-         * @return this builder
-         */
-        public Builder forwardHeaders(ForwardHeaders headers) {
-            this.forwardHeaders = Objects.requireNonNull(headers, "headers");
-            return this;
-        }
-
-        /**
-         * Through which server a followed forward path is delivered; default the mailer's own.
-         *
-         * @param router the router
-         * @return this builder
-         */
-        public Builder forwardRouter(ForwardRouter router) {
-            this.forwardRouter = Objects.requireNonNull(router, "router");
-            return this;
-        }
-
-        /**
-         * How a synchronous send waits between retries; default {@link Sleeper#THREAD_SLEEP}.
-         *
-         * @param sleeper the sleeper
-         * @return this builder
-         */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        /**
-         * The scheduler of asynchronous sends and their retries; default a daemon thread of the mailer's own,
-         * stopped by {@link OutcomeMailer#close()}. A scheduler given here is not shut down by the mailer.
-         *
-         * @param scheduler the scheduler
-         * @return this builder
-         */
-        public Builder scheduler(ScheduledExecutorService scheduler) {
-            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-            return this;
-        }
-
-        /**
-         * Follows each send past acceptance: correlation keys (ENVID, VERP) on every send and a record of it in the
-         * tracking's {@link org.mailoutcome.jakarta.tracking.DeliveryStore}; default off.
-         *
-         * @param tracking the tracking, e.g. {@link Tracking#defaults()}
-         * @return this builder
-         */
-        public Builder tracking(Tracking tracking) {
-            this.tracking = Optional.of(Objects.requireNonNull(tracking, "tracking"));
-            return this;
-        }
-
-        /**
-         * Hands the recipients to retry to a durable store (e.g. {@code mail-outcome-jdbc}) instead of waiting; the
-         * report's {@link DeliveryReport#scheduledRetry()} says when the retry is due. Default: none, the mailer waits.
-         * @param handOff the hand-off
-         * @return this builder
-         */
-        public Builder retryHandOff(RetryHandOff handOff) {
-            this.retryHandOff = Optional.of(Objects.requireNonNull(handOff, "handOff"));
-            return this;
-        }
-
-        /**
-         * Whether to pipeline (RFC 2920) when the server advertises {@code PIPELINING}: {@code MAIL FROM}, every
-         * {@code RCPT TO} and {@code DATA} in one round trip instead of one each; default {@code true}. The outcomes
-         * are the same either way.
-         *
-         * @param pipelining whether to pipeline
-         * @return this builder
-         */
-        public Builder pipelining(boolean pipelining) {
-            this.pipelining = pipelining;
-            return this;
-        }
-
-        /**
-         * Builds the mailer.
-         *
-         * @return the mailer
-         */
-        public OutcomeMailer build() {
-            return new OutcomeMailer(this);
-        }
-
-        private static Duration positive(String name, Duration d) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive: " + d);
-            return d;
-        }
     }
 }

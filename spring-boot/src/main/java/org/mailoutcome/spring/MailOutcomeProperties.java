@@ -118,7 +118,7 @@ public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @Defa
     }
 
     /**
-     * Tracking of each send ({@code OutcomeMailer.Builder.tracking}): an ENVID where the server advertises DSN, an
+     * Tracking of each send ({@code OutcomeMailerBuilder.tracking}): an ENVID where the server advertises DSN, an
      * optional VERP envelope sender, and a record of every send in the application's {@code DeliveryStore} bean
      * (else an in-memory one). Off by default.
      *

@@ -8,6 +8,7 @@ import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.jakarta.OutcomeMailerBuilder;
 import org.mailoutcome.jakarta.tracking.DeliveryStore;
 import org.mailoutcome.jakarta.tracking.Tracking;
 
@@ -18,7 +19,7 @@ final class MailerFactory {
 
     static OutcomeMailer create(SpringMailSettings mail, MailOutcomeProperties outcome, Optional<OutcomeHandler> handler,
             Optional<DeliveryStore> store) {
-        OutcomeMailer.Builder builder = OutcomeMailer.builder(mail.session())
+        OutcomeMailerBuilder builder = OutcomeMailer.builder(mail.session())
                 .forwardPolicy(forwardPolicy(outcome.forward()))
                 .forwardHeaders(outcome.forward().headers())
                 .retryPolicy(retryPolicy(outcome.retry()))

@@ -76,7 +76,7 @@ public class RecordingTransport extends SMTPTransport {
 
     /**
      * The session property that turns pipelining on ({@code "true"}): set by the mailer's sessions from
-     * {@code OutcomeMailer.Builder.pipelining}, absent (off) for sessions set up by {@code OutcomeTransportListener}.
+     * {@code OutcomeMailerBuilder.pipelining}, absent (off) for sessions set up by {@code OutcomeTransportListener}.
      */
     public static final String PIPELINING_PROPERTY = "mail-outcome.pipelining";
 

@@ -1,7 +1,7 @@
 /**
  * The hand-off of deferred recipients to a durable retry store, and the re-send of a stored message.
  *
- * <p>A mailer built with {@code OutcomeMailer.Builder.retryHandOff(...)} does not wait for a retry: it gives the
+ * <p>A mailer built with {@code OutcomeMailerBuilder.retryHandOff(...)} does not wait for a retry: it gives the
  * deferred recipients to the {@link org.mailoutcome.jakarta.retry.RetryHandOff} as a
  * {@link org.mailoutcome.jakarta.retry.DeferredSend} and returns the report so far, whose
  * {@code scheduledRetry()} says when the retry is due or why it could not be scheduled. A worker later re-sends the

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Tracking of an {@code OutcomeMailer}'s sends, the one option {@code OutcomeMailer.Builder.tracking(...)} takes:
+ * Tracking of an {@code OutcomeMailer}'s sends, the one option {@code OutcomeMailerBuilder.tracking(...)} takes:
  * which correlation keys each send carries and where it is recorded.
  *
  * <pre>{@code

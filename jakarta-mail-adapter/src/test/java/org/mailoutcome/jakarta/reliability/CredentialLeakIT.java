@@ -24,6 +24,7 @@ import org.mailoutcome.Disposition;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.ExceptionDecoder;
 import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.jakarta.OutcomeMailerBuilder;
 import org.mailoutcome.jakarta.internal.ConnectionPool;
 import org.mailoutcome.jakarta.internal.DeliveryRun;
 import org.mailoutcome.testkit.SmtpServer;
@@ -112,16 +113,16 @@ class CredentialLeakIT {
     }
 
     /** A builder change for one case. */
-    interface Builder extends Consumer<OutcomeMailer.Builder> {
+    interface Builder extends Consumer<OutcomeMailerBuilder> {
         Builder WRONG_PASSWORD = b -> b.credentials(USER, "Wrong-" + PASSWORD);
     }
 
-    private DeliveryReport sendCapturing(Consumer<OutcomeMailer.Builder> change) {
+    private DeliveryReport sendCapturing(Consumer<OutcomeMailerBuilder> change) {
         cases.incrementAndGet();
         Session session = Session.getInstance(smtp.clientProperties());
         DeliveryReport[] report = new DeliveryReport[1];
         String logged = capturingOutput(() -> {
-            OutcomeMailer.Builder builder = OutcomeMailer.builder(session).credentials(USER, PASSWORD)
+            OutcomeMailerBuilder builder = OutcomeMailer.builder(session).credentials(USER, PASSWORD)
                     .readTimeout(Duration.ofSeconds(2));
             change.accept(builder);
             try (OutcomeMailer mailer = builder.build()) {

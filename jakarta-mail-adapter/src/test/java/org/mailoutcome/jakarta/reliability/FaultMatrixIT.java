@@ -21,6 +21,7 @@ import org.mailoutcome.Disposition;
 import org.mailoutcome.Stage;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.jakarta.OutcomeMailerBuilder;
 import org.mailoutcome.jakarta.RecipientOutcome;
 import org.mailoutcome.testkit.Gate;
 import org.mailoutcome.testkit.ReceivedMessage;
@@ -175,7 +176,7 @@ class FaultMatrixIT {
         List<String> envelope = Messages.recipients(cell.recipientCount());
         String body = cell.point() == Point.DURING_MESSAGE && cell.fault() == Fault.NO_REPLY_TIMEOUT
                 ? "x".repeat(76).concat("\r\n").repeat(BLOCKING_MESSAGE_CHARS / 78) : "matrix body\r\n";
-        OutcomeMailer.Builder builder = OutcomeMailer.builder(session).credentials(USER, PASSWORD)
+        OutcomeMailerBuilder builder = OutcomeMailer.builder(session).credentials(USER, PASSWORD)
                 .connectTimeout(TIMEOUT).readTimeout(TIMEOUT).writeTimeout(TIMEOUT);
         if (cell.point() == Point.QUIT) builder.maxMessagesPerConnection(1);
         OutcomeMailer mailer = builder.build();

@@ -21,6 +21,7 @@ import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.jakarta.OutcomeMailerBuilder;
 import org.mailoutcome.testkit.ReceivedMessage;
 import org.mailoutcome.testkit.Rule;
 import org.mailoutcome.testkit.SmtpServer;
@@ -123,7 +124,7 @@ class ReplyScriptPropertiesIT {
     }
 
     private static OutcomeMailer mailer(Session session, int policy) {
-        OutcomeMailer.Builder builder = OutcomeMailer.builder(session).readTimeout(Duration.ofMillis(700))
+        OutcomeMailerBuilder builder = OutcomeMailer.builder(session).readTimeout(Duration.ofMillis(700))
                 .sleeper(delay -> { });
         if (policy >= 1) builder.retryPolicy(RetryPolicy.builder().maxAttempts(policy + 1).build());
         if (policy >= 2) builder.forwardPolicy(ForwardPolicy.builder().maxHops(policy - 1).build());

@@ -14,6 +14,7 @@ import org.mailoutcome.DomainRule;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.jakarta.OutcomeMailerBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,7 +73,7 @@ final class SendCommand implements Callable<Integer> {
         Session session = Session.getInstance(connection.properties(server));
         MimeMessage message = message(session);
         Address[] envelope = to.isEmpty() ? message.getAllRecipients() : addresses(to);
-        OutcomeMailer.Builder builder = OutcomeMailer.builder(session);
+        OutcomeMailerBuilder builder = OutcomeMailer.builder(session);
         if (forwardRetry != null) {
             builder.forwardPolicy(ForwardPolicy.builder().domainRule(domainRule(forwardRetry)).build());
         }
