@@ -62,12 +62,7 @@ public final class Connections implements AutoCloseable {
                 checks::check);
     }
 
-    /** The transactions of one send of this message. */
-    public DeliveryRun.Transactions transactionsFor(MimeMessage message, Optional<String> messageId) {
-        return transactionsFor(message, messageId, Optional.empty());
-    }
-
-    /** The transactions of one tracked send: each carries the send's envelope sender and DSN parameters. */
+    /** The transactions of one send; a tracked one's carry its envelope sender and DSN parameters. */
     public DeliveryRun.Transactions transactionsFor(MimeMessage message, Optional<String> messageId,
             Optional<MailParameters> parameters) {
         return (to, forward) -> {

@@ -36,12 +36,6 @@ public final class Sending {
     private final Optional<SendTracking> tracking;
     private final Optional<HandingOff> handingOff;
 
-    /** Sends over the connections with the given policies, with no tracking and no hand-off. */
-    public Sending(Connections connections, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
-            ScheduledExecutorService scheduler) {
-        this(connections, retryPolicy, forwardPolicy, sleeper, scheduler, Optional.empty(), Optional.empty());
-    }
-
     /**
      * Sends over the connections with the given policies, recording each send when tracking is on; with a
      * hand-off, retries are handed off, not waited for.
