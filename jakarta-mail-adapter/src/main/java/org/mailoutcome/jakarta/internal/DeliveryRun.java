@@ -129,8 +129,9 @@ public final class DeliveryRun {
         for (int i = 0; i < recipients.size(); i++) {
             DeliveryOutcome outcome = recipients.get(i).outcome();
             boolean tooMany = outcome instanceof InsufficientStorage && outcome.reason() == Reason.TOO_MANY_RECIPIENTS;
+            if (!tooMany) continue;
             Optional<DeliveryReport> in = latestTransaction(i);
-            if (tooMany && in.isPresent() && !in.get().accepted().isEmpty()) {
+            if (in.isPresent() && !in.get().accepted().isEmpty()) {
                 cut.put(i, recipients.get(i).finalAddress());
             }
         }

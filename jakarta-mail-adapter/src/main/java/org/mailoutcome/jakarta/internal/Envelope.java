@@ -59,7 +59,8 @@ public final class Envelope {
             throw new IllegalArgumentException("SMTP can send only MimeMessage: " + message.getClass().getName());
         }
         try {
-            boolean hasFrom = message.getFrom() != null && message.getFrom().length > 0;
+            Address[] from = message.getFrom();
+            boolean hasFrom = from != null && from.length > 0;
             if (!hasFrom && session.getProperty("mail.smtp.from") == null) {
                 throw new IllegalArgumentException("message has no sender: set From or mail.smtp.from");
             }

@@ -1,8 +1,8 @@
 package org.mailoutcome.jakarta.internal;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.mailoutcome.SmtpReply;
 import org.mailoutcome.Stage;
 
 /**
@@ -12,8 +12,11 @@ import org.mailoutcome.Stage;
  * @param command the command as sent, with AUTH arguments redacted; {@code ""} for the greeting
  * @param reply the raw reply ({@code \n}-joined lines), empty when none came
  * @param failure why no reply came (I/O error, timeout, EOF), empty when one did
+ * @param parsed the reply parsed (once, here: the report, the health check and the classification all read it),
+ *     empty when none came or it does not parse
  */
-public record Exchange(Stage stage, String command, Optional<String> reply, Optional<String> failure) {
+public record Exchange(Stage stage, String command, Optional<String> reply, Optional<String> failure,
+        Optional<SmtpReply> parsed) {
 
     /** Checks the components. */
     public Exchange {
@@ -21,6 +24,12 @@ public record Exchange(Stage stage, String command, Optional<String> reply, Opti
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(parsed, "parsed");
+    }
+
+    /** An exchange whose reply, if any, is parsed here. */
+    public Exchange(Stage stage, String command, Optional<String> reply, Optional<String> failure) {
+        this(stage, command, reply, failure, reply.flatMap(SmtpReply::tryParse));
     }
 
     /** Whether no usable reply came for this command. */
@@ -30,20 +39,22 @@ public record Exchange(Stage stage, String command, Optional<String> reply, Opti
 
     /** The stage of a command line as Angus sends it. */
     static Stage stageOf(String command) {
-        String upper = command.length() > 10 ? command.substring(0, 10).toUpperCase(Locale.ROOT)
-                : command.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("RCPT")) return Stage.RCPT;
-        if (upper.startsWith("MAIL")) return Stage.MAIL;
-        if (upper.equals(".")) return Stage.MESSAGE;
-        if (upper.startsWith("DATA")) return Stage.DATA;
-        if (upper.startsWith("EHLO") || upper.startsWith("HELO")) return Stage.EHLO;
-        if (upper.startsWith("STARTTLS")) return Stage.STARTTLS;
-        if (upper.startsWith("RSET")) return Stage.RSET;
-        if (upper.startsWith("VRFY")) return Stage.VRFY;
-        if (upper.startsWith("EXPN")) return Stage.EXPN;
-        if (upper.startsWith("NOOP")) return Stage.NOOP;
-        if (upper.startsWith("QUIT")) return Stage.QUIT;
+        if (starts(command, "RCPT")) return Stage.RCPT;
+        if (starts(command, "MAIL")) return Stage.MAIL;
+        if (command.equals(".")) return Stage.MESSAGE;
+        if (starts(command, "DATA")) return Stage.DATA;
+        if (starts(command, "EHLO") || starts(command, "HELO")) return Stage.EHLO;
+        if (starts(command, "STARTTLS")) return Stage.STARTTLS;
+        if (starts(command, "RSET")) return Stage.RSET;
+        if (starts(command, "VRFY")) return Stage.VRFY;
+        if (starts(command, "EXPN")) return Stage.EXPN;
+        if (starts(command, "NOOP")) return Stage.NOOP;
+        if (starts(command, "QUIT")) return Stage.QUIT;
         return Stage.AUTH;
+    }
+
+    private static boolean starts(String command, String verb) {
+        return command.regionMatches(true, 0, verb, 0, verb.length());
     }
 
     /** The command with everything after {@code AUTH <mechanism>} replaced, so credentials are never kept. */

@@ -37,6 +37,7 @@ public class RecordingTransport extends SMTPTransport {
     /** The tracked send's envelope sender and DSN parameters, between {@link #parameters} calls; else null. */
     private volatile MailParameters parameters;
     private final Pipeline pipeline = new Pipeline();
+    private final StreamProviderShortcut streamProviders = new StreamProviderShortcut();
     private final Pipeline.Wire wire = new Pipeline.Wire() {
         @Override
         public void write(String command) throws MessagingException {
@@ -116,7 +117,7 @@ public class RecordingTransport extends SMTPTransport {
                     .map(rcpts -> tracked == null ? rcpts : rcpts.stream().map(c -> tracked.apply(c, dsn)).toList()));
         }
         try {
-            super.sendMessage(message, addresses);
+            streamProviders.around(() -> super.sendMessage(message, addresses));
         } finally {
             pipeline.messageDone();
         }

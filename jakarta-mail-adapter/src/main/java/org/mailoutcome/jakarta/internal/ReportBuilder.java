@@ -10,7 +10,6 @@ import org.mailoutcome.DeliveryOutcome.ServiceUnavailable;
 import org.mailoutcome.DeliveryOutcome.Unexpected;
 import org.mailoutcome.Disposition;
 import org.mailoutcome.Reason;
-import org.mailoutcome.SmtpReply;
 import org.mailoutcome.Stage;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.RecipientOutcome;
@@ -109,7 +108,7 @@ public final class ReportBuilder {
             return new ConnectionLost(Stage.MESSAGE, false, "message not fully sent: " + orUnknown(failure));
         }
         Exchange end = exchanges.get(dot);
-        if (end.isLost() || SmtpReply.tryParse(end.reply().get()).isEmpty()) {
+        if (end.isLost() || end.parsed().isEmpty()) {
             String why = end.failure().orElseGet(() -> "unparseable reply: " + end.reply().get());
             return new ConnectionLost(Stage.MESSAGE, true, why);
         }
@@ -150,7 +149,8 @@ public final class ReportBuilder {
             return new ConnectionLost(exchange.stage(), exchange.stage() == Stage.MESSAGE,
                     exchange.failure().orElse("no reply"));
         }
-        DeliveryOutcome outcome = DeliveryOutcome.classify(exchange.stage(), exchange.reply().get());
+        DeliveryOutcome outcome = exchange.parsed().map(r -> DeliveryOutcome.classify(exchange.stage(), r))
+                .orElseGet(() -> new Unexpected(exchange.stage(), Optional.empty(), Reason.UNKNOWN));
         boolean refusedByClient = expected > 0 && outcome.code().orElse(-1) != expected
                 && outcome.disposition() == Disposition.SUCCESS;
         return refusedByClient ? new Unexpected(exchange.stage(), outcome.reply(), Reason.UNKNOWN) : outcome;

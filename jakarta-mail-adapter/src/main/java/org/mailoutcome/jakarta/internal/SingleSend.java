@@ -114,7 +114,7 @@ public final class SingleSend {
     private static boolean isHealthy(List<Exchange> exchanges, Throwable thrown) {
         for (Exchange e : exchanges) {
             if (e.isLost()) return false;
-            Optional<SmtpReply> reply = SmtpReply.tryParse(e.reply().get());
+            Optional<SmtpReply> reply = e.parsed();
             if (reply.isEmpty() || reply.get().code() == 421) return false;
         }
         if (thrown == null) return true;
