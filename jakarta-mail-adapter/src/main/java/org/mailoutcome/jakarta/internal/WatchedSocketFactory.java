@@ -7,10 +7,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketImpl;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.SocketFactory;
 import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ public final class WatchedSocketFactory extends SocketFactory {
 
     private final long timeoutNanos;
     private final long checkEveryNanos;
+    private final Supplier<SocketImpl> impls;
 
     /** One daemon thread for every mailer's sockets; a closed socket's check leaves the queue at once. */
     private static ScheduledThreadPoolExecutor watchdog() {
@@ -100,12 +103,18 @@ public final class WatchedSocketFactory extends SocketFactory {
 
     /** Sockets whose writes may block at most {@code writeTimeout}. */
     public WatchedSocketFactory(Duration writeTimeout) {
+        this(writeTimeout, null);
+    }
+
+    /** Sockets over the implementations {@code impls} makes (null: the JDK's): a seam for tests to record options. */
+    WatchedSocketFactory(Duration writeTimeout, Supplier<SocketImpl> impls) {
         if (writeTimeout.isNegative() || writeTimeout.isZero()) {
             throw new IllegalArgumentException("write timeout must be positive: " + writeTimeout);
         }
         this.timeoutNanos = writeTimeout.toNanos();
         this.checkEveryNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(5),
                 Math.min(TimeUnit.SECONDS.toNanos(1), timeoutNanos / 4));
+        this.impls = impls;
     }
 
     /** The write timeout this factory's sockets enforce. */
@@ -115,7 +124,7 @@ public final class WatchedSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {
-        return new WatchedSocket();
+        return impls == null ? new WatchedSocket() : new WatchedSocket(impls.get());
     }
 
     @Override
@@ -164,6 +173,11 @@ public final class WatchedSocketFactory extends SocketFactory {
         private volatile ScheduledFuture<?> watch;
 
         WatchedSocket() throws IOException {
+            setTcpNoDelay(true);
+        }
+
+        WatchedSocket(SocketImpl impl) throws IOException {
+            super(impl);
             setTcpNoDelay(true);
         }
 

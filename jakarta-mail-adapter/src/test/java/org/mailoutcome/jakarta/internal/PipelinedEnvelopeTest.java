@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PipelinedEnvelopeTest {
     private static final Session SESSION = Session.getInstance(new Properties());
@@ -37,14 +39,53 @@ class PipelinedEnvelopeTest {
     }
 
     @Test
-    void groupAddressesAndSmtpMessagesToADsnServerAreNotPipelined() throws Exception {
+    void groupAddressesAndEmptyEnvelopesAreNotPipelined() throws Exception {
         assertThat(PipelinedEnvelope.rcptCommands(new MimeMessage(SESSION),
                 addresses("team: a@example.test, b@example.test;"), false, null)).isEmpty();
-        assertThat(PipelinedEnvelope.rcptCommands(new SMTPMessage(SESSION), addresses("a@example.test"), true, null))
-                .isEmpty();
-        assertThat(PipelinedEnvelope.rcptCommands(new SMTPMessage(SESSION), addresses("a@example.test"), false, null))
-                .contains(List.of("RCPT TO:<a@example.test>"));
         assertThat(PipelinedEnvelope.rcptCommands(new MimeMessage(SESSION), new Address[0], false, null))
                 .isEqualTo(Optional.empty());
+    }
+
+    private static Optional<List<String>> smtpMessageRcpt(int options, boolean dsn, String sessionNotify)
+            throws Exception {
+        SMTPMessage message = new SMTPMessage(SESSION);
+        message.setNotifyOptions(options);
+        return PipelinedEnvelope.rcptCommands(message, addresses("a@example.test"), dsn, sessionNotify);
+    }
+
+    @ParameterizedTest(name = "options {0}: NOTIFY={1}")
+    @CsvSource({"-1, NEVER", "1, SUCCESS", "2, FAILURE", "3, 'SUCCESS,FAILURE'", "4, DELAY", "5, 'SUCCESS,DELAY'",
+        "6, 'FAILURE,DELAY'", "7, 'SUCCESS,FAILURE,DELAY'"})
+    void smtpMessageNotifyOptionsAreSpelledAsAngusSpellsThemAndBeatTheSessions(int options, String notify)
+            throws Exception {
+        assertThat(smtpMessageRcpt(options, true, null)).contains(List.of("RCPT TO:<a@example.test> NOTIFY=" + notify));
+        assertThat(smtpMessageRcpt(options, true, "SUCCESS,FAILURE,DELAY"))
+                .contains(List.of("RCPT TO:<a@example.test> NOTIFY=" + notify));
+    }
+
+    @Test
+    void smtpMessageWithoutNotifyOptionsTakesTheSessions() throws Exception {
+        assertThat(smtpMessageRcpt(0, true, "DELAY")).contains(List.of("RCPT TO:<a@example.test> NOTIFY=DELAY"));
+        assertThat(smtpMessageRcpt(0, true, null)).contains(List.of("RCPT TO:<a@example.test>"));
+    }
+
+    @Test
+    void smtpMessageNotifyIsLeftOutWhenTheServerDoesNotOfferDsn() throws Exception {
+        assertThat(smtpMessageRcpt(SMTPMessage.NOTIFY_FAILURE, false, "DELAY"))
+                .contains(List.of("RCPT TO:<a@example.test>"));
+    }
+
+    @Test
+    void smtpMessageWhoseClassOverridesGetNotifyOptionsIsNotPipelinedToADsnServer() throws Exception {
+        // Angus reads the field, not the getter: an overriding getter's answer may not be what goes on the wire.
+        SMTPMessage message = new SMTPMessage(SESSION) {
+            @Override
+            public int getNotifyOptions() {
+                return NOTIFY_DELAY;
+            }
+        };
+        assertThat(PipelinedEnvelope.rcptCommands(message, addresses("a@example.test"), true, null)).isEmpty();
+        assertThat(PipelinedEnvelope.rcptCommands(message, addresses("a@example.test"), false, null))
+                .contains(List.of("RCPT TO:<a@example.test>"));
     }
 }
