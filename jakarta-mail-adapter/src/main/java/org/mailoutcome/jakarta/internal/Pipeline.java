@@ -18,7 +18,11 @@ import org.slf4j.LoggerFactory;
  * its own ({@code RSET}) while the server still owes replies to commands written ahead: those are read first
  * ({@link #drain}), so Angus's RSET gets its own reply. A 354 among them (a server that accepted DATA after every RCPT
  * was rejected) is answered with a lone {@code "."}, as RFC 2920 section 3.1 says, so the server does not take the
- * RSET for message text. A drained reply that is lost, unparseable or a 421 marks the connection as not reusable.
+ * RSET for message text. But when a recipient of the group was accepted (Angus gives up on a reply code outside
+ * 2yz-5yz after accepted ones), a {@code "."} would deliver an empty message to it: the group is then
+ * {@linkplain #isAbandoned() abandoned} instead, and the transport drops the connection (a server discards a
+ * transaction whose data never ended). A drained reply that is lost, unparseable or a 421 marks the connection as not
+ * reusable.
  * Confined to the thread that holds the transport.
  */
 final class Pipeline {
@@ -37,6 +41,10 @@ final class Pipeline {
     private Optional<List<String>> plan = Optional.empty();
     private int owed;
     private boolean troubled;
+    /** A recipient of the current group was accepted (a 2yz to its RCPT), so its DATA must never be ended empty. */
+    private boolean rcptAccepted;
+    private boolean lastClaimWasRcpt;
+    private boolean abandoned;
 
     /** The RCPT commands Angus is about to send for this message; empty: do not pipeline it. */
     void plan(Optional<List<String>> rcptCommands) {
@@ -51,6 +59,8 @@ final class Pipeline {
     /** Writes MAIL, the planned RCPTs and DATA in one flight; Angus then claims all but MAIL. */
     void writeGroup(String mail, Wire wire) throws MessagingException {
         if (owed > 0) drain(wire);
+        if (abandoned) throw new MessagingException("Can't send command to SMTP host",
+                new IOException("the previous group left message data open"));
         List<String> rcpts = plan.orElseThrow();
         plan = Optional.empty();
         try {
@@ -66,18 +76,25 @@ final class Pipeline {
         ahead.addAll(rcpts);
         ahead.add("DATA");
         owed = ahead.size() + 1;
+        rcptAccepted = false;
+        lastClaimWasRcpt = false;
     }
 
     /** Whether Angus's next command was already written; if so it is now Angus's, and its reply is next. */
     boolean claim(String command) {
         if (ahead.isEmpty() || !ahead.peekFirst().equals(command)) return false;
         ahead.removeFirst();
+        lastClaimWasRcpt = isRcpt(command);
         return true;
     }
 
-    /** Angus read a reply. */
-    void replyRead() {
-        if (owed > 0) owed--;
+    /** Angus read a reply with this code (-1: none). */
+    void replyRead(int code) {
+        if (owed > 0) {
+            if (lastClaimWasRcpt && isPositive(code)) rcptAccepted = true;
+            owed--;
+        }
+        lastClaimWasRcpt = false;
     }
 
     /** Whether the server still owes replies to commands Angus has not claimed. */
@@ -85,7 +102,22 @@ final class Pipeline {
         return !ahead.isEmpty();
     }
 
-    /** Reads the replies owed to commands Angus did not claim, ending a DATA that got 354 with a lone ".". */
+    /**
+     * Angus sends {@code command} where the group holds another one: drains the group first. Angus stops early with
+     * RSET (or QUIT); any other command means the group predicted Angus wrongly, which is worth a report.
+     */
+    void divert(String command, Wire wire) {
+        if (!command.regionMatches(true, 0, "RSET", 0, 4) && !command.regionMatches(true, 0, "QUIT", 0, 4)) {
+            LOG.warn("pipelined {} but Angus sent {}: the group is drained (please report this as a bug)",
+                    ahead.peekFirst(), Exchange.redact(command));
+        }
+        drain(wire);
+    }
+
+    /**
+     * Reads the replies owed to commands Angus did not claim, ending a DATA that got 354 with a lone "." when no
+     * recipient was accepted, else abandoning the group.
+     */
     void drain(Wire wire) {
         if (!ahead.isEmpty()) LOG.debug("pipelined commands Angus will not send: {}", ahead);
         try {
@@ -99,7 +131,16 @@ final class Pipeline {
                     troubled = true;
                     break;
                 }
-                if (command.equals("DATA") && code == 354) endEmptyData(wire);
+                if (isRcpt(command) && isPositive(code)) rcptAccepted = true;
+                if (command.equals("DATA") && code == 354) {
+                    if (rcptAccepted) {
+                        LOG.debug("DATA accepted for accepted recipients of an unfinished group: dropping the connection");
+                        abandoned = true;
+                        troubled = true;
+                        break;
+                    }
+                    endEmptyData(wire);
+                }
             }
         } catch (MessagingException | RuntimeException e) {
             troubled = true;
@@ -115,6 +156,22 @@ final class Pipeline {
         int code = wire.read();
         LOG.debug("S: {}", wire.lastReply().strip());
         if (code == 421 || code < 200) troubled = true;
+    }
+
+    /**
+     * Whether the server is reading message data that must not be ended: the connection is to be dropped now, before
+     * Angus's next command reaches the server as message text.
+     */
+    boolean isAbandoned() {
+        return abandoned;
+    }
+
+    private static boolean isRcpt(String command) {
+        return command.regionMatches(true, 0, "RCPT", 0, 4);
+    }
+
+    private static boolean isPositive(int code) {
+        return code >= 200 && code < 300;
     }
 
     /** Nothing owed and nothing went wrong out of Angus's sight: the connection may carry another message. */
@@ -134,5 +191,8 @@ final class Pipeline {
         plan = Optional.empty();
         owed = 0;
         troubled = false;
+        rcptAccepted = false;
+        lastClaimWasRcpt = false;
+        abandoned = false;
     }
 }

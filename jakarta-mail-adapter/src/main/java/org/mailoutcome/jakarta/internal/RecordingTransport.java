@@ -218,7 +218,10 @@ public class RecordingTransport extends SMTPTransport {
             transcript.commandSent(cmd);
             return;
         }
-        if (pipeline.hasUnclaimed()) pipeline.drain(wire);
+        if (pipeline.hasUnclaimed()) {
+            pipeline.divert(cmd, wire);
+            if (pipeline.isAbandoned()) abandon(cmd);
+        }
         transcript.commandSent(cmd);
         try {
             if (pipeline.opensGroup(cmd)) pipeline.writeGroup(cmd, wire);
@@ -229,15 +232,28 @@ public class RecordingTransport extends SMTPTransport {
         }
     }
 
+    /**
+     * The server accepted DATA for recipients of a pipelined group that Angus gave up on: a {@code "."} would deliver
+     * an empty message, and Angus's {@code command} would be taken for message text. The nested IOException makes
+     * Angus close the connection, so the server discards the transaction.
+     */
+    private void abandon(String command) throws MessagingException {
+        IOException why = new IOException("the server accepted DATA for recipients of the pipelined group;"
+                + " connection dropped so that no empty message is delivered");
+        transcript.commandSent(command);
+        transcript.commandFailed(why);
+        throw new MessagingException("Can't send command to SMTP host", why);
+    }
+
     @Override
     protected int readServerResponse() throws MessagingException {
         int code;
         reading = true;
         try {
             code = super.readServerResponse();
-            pipeline.replyRead();
+            pipeline.replyRead(code);
         } catch (MessagingException e) {
-            pipeline.replyRead();
+            pipeline.replyRead(-1);
             transcript.replyLost(Transcript.describe(e));
             throw e;
         } finally {

@@ -202,6 +202,19 @@ class PipeliningIT {
     }
 
     @Test
+    void anUnexpectedRcptCodeAfterAcceptedRecipientsDeliversNoEmptyMessage() {
+        // Angus gives up on a code outside 2yz-5yz and sends RSET; DATA, written ahead, got 354 for r1-r3 and r5-r10:
+        // ending it with "." would deliver an empty message to them, so the connection is dropped instead.
+        List<String> envelope = Messages.recipients(10);
+        Run run = both(pipeliningServer(), envelope, s -> s.on(Verb.RCPT, "r4@*").times(1).reply("199 odd"));
+        assertThat(run.report().recipients()).allMatch(r -> r.outcome().reply().orElseThrow().code() == 199);
+        assertThat(run.messages()).extracting(ReceivedMessage::envelopeRecipients)
+                .containsExactly(List.of("after@example.test"));
+        assertThat(run.sessions().get(0).transcript()).doesNotContain("C: <message data, 0 bytes>");
+        assertThat(run.connections()).as("the abandoned connection is not reused").isEqualTo(2);
+    }
+
+    @Test
     void garbageInTheMiddleOfTheGroupIsNotTakenForTheLaterReplies() {
         Run run = both(pipeliningServer(), Messages.recipients(10), s -> s.on(Verb.RCPT, "r4@*").times(1).garbage());
         assertThat(run.report().recipients().subList(0, 3)).allMatch(r -> r.outcome().stage() == Stage.RCPT);
