@@ -66,10 +66,21 @@ final class Clients {
 
     /** (r) {@code threads} minimal raw-socket clients, one per thread: the reference for the mailer's client cost. */
     static SendClient rawSockets(Session session, Messages messages, String to, int threads) {
+        return rawSockets("r", threads + " minimal raw-socket clients, " + threads + " threads", session, messages, to,
+                threads, false);
+    }
+
+    /** (m) {@code threads} raw-socket clients that make and write each message as an application and Angus do. */
+    static SendClient rawSocketsBuildingEach(Session session, Messages messages, String to, int threads) {
+        return rawSockets("m", threads + " raw-socket clients, each message built, " + threads + " threads", session,
+                messages, to, threads, true);
+    }
+
+    private static SendClient rawSockets(String label, String name, Session session, Messages messages, String to,
+            int threads, boolean buildEach) {
         List<RawSocketClient> raw = new ArrayList<>();
-        for (int i = 0; i < threads; i++) raw.add(new RawSocketClient(session, messages, to));
-        return new Parallel("r", threads + " minimal raw-socket clients, " + threads + " threads", threads,
-                raw::get, () -> raw.forEach(RawSocketClient::close));
+        for (int i = 0; i < threads; i++) raw.add(new RawSocketClient(session, messages, to, buildEach));
+        return new Parallel(label, name, threads, raw::get, () -> raw.forEach(RawSocketClient::close));
     }
 
     static String describe(Throwable e) {

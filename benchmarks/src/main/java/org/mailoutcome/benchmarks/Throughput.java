@@ -102,6 +102,7 @@ public final class Throughput {
             case 'd': return Clients.mailer("d", session, messages, o.threads());
             case 'e': return Clients.reusedTransports(session, messages, o.threads());
             case 'r': return Clients.rawSockets(session, messages, o.to(), o.threads());
+            case 'm': return Clients.rawSocketsBuildingEach(session, messages, o.to(), o.threads());
             default: throw new IllegalArgumentException("no client " + label);
         }
     }

@@ -32,6 +32,23 @@ class ThroughputIT {
                 .contains("all " + (starttls ? 2 * (4 + 4 * 20) : 2 * 5 * 20) + " measured messages fully accepted");
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theRawSocketReferencesSendAndAreCompared(boolean starttls) throws InterruptedException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String[] args = {"--embedded", "--clients", "drm", "--messages", "20", "--warmup", "2", "--rounds", "2",
+            "--threads", "2", "--pause", "0", starttls ? "--starttls" : "--tcp-nodelay"};
+
+        int failures = Throughput.run(ThroughputOptions.parse(args), new PrintStream(bytes, true,
+                StandardCharsets.UTF_8));
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(failures).as(out).isZero();
+        assertThat(out).contains("round 2  m 2 raw-socket clients, each message built, 2 threads")
+                .contains("d/r").contains("d/m").contains("m/r")
+                .contains("all " + 2 * 3 * 20 + " measured messages fully accepted");
+    }
+
     @Test
     void withSeparateJvmsEachClientRunsInItsOwnProcess() throws InterruptedException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
