@@ -45,7 +45,8 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
             "  --pause MS            pause between clients, letting the server drain its queue (default 1000)",
             "  --to ADDRESS          the recipient (default alice@lab.test)",
             "  --postfix-pid FILE    master.pid of the Postfix under test: report its CPU use",
-            "  --clients LABELS      which clients to run, e.g. bc (default abcde; r: T minimal raw-socket clients, m: the same building each message)",
+            "  --clients LABELS      which clients to run, e.g. bc (default abcde; r: T minimal raw-socket clients,",
+            "                        m: the same, building each message)",
             "  --tcp-nodelay         TCP_NODELAY on every client's sockets (mail.smtp.socketFactory)",
             "  --separate-jvms       each client in a JVM of its own (same class path, -D/-X options), still alternating");
 

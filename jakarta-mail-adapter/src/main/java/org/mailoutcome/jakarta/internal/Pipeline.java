@@ -134,7 +134,7 @@ final class Pipeline {
                 if (isRcpt(command) && isPositive(code)) rcptAccepted = true;
                 if (command.equals("DATA") && code == 354) {
                     if (rcptAccepted) {
-                        LOG.debug("DATA accepted for accepted recipients of an unfinished group: dropping the connection");
+                        LOG.debug("DATA accepted for recipients of an unfinished group: dropping the connection");
                         abandoned = true;
                         troubled = true;
                         break;
