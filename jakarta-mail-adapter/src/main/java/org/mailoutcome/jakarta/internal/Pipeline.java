@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.mailoutcome.SmtpReply;
+import org.mailoutcome.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +108,8 @@ final class Pipeline {
      * RSET (or QUIT); any other command means the group predicted Angus wrongly, which is worth a report.
      */
     void divert(String command, Wire wire) {
-        if (!command.regionMatches(true, 0, "RSET", 0, 4) && !command.regionMatches(true, 0, "QUIT", 0, 4)) {
+        Stage stage = Exchange.stageOf(command);
+        if (stage != Stage.RSET && stage != Stage.QUIT) {
             LOG.warn("pipelined {} but Angus sent {}: the group is drained (please report this as a bug)",
                     ahead.peekFirst(), Exchange.redact(command));
         }
@@ -167,7 +169,7 @@ final class Pipeline {
     }
 
     private static boolean isRcpt(String command) {
-        return command.regionMatches(true, 0, "RCPT", 0, 4);
+        return Exchange.stageOf(command) == Stage.RCPT;
     }
 
     private static boolean isPositive(int code) {
