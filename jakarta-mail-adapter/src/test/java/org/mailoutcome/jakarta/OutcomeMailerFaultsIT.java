@@ -3,12 +3,12 @@ package org.mailoutcome.jakarta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Session;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailoutcome.testsupport.FreePorts;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.DeliveryOutcome.ConnectionLost;
 import org.mailoutcome.Disposition;
@@ -131,10 +131,7 @@ class OutcomeMailerFaultsIT {
 
     @Test
     void refusedConnectionIsConnectionLostAtConnect() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.one();
         Session nowhere = Mails.session("127.0.0.1", closedPort);
         try (OutcomeMailer other = OutcomeMailer.create(nowhere)) {
             DeliveryOutcome outcome = other.send(Mails.message(nowhere, "a@example.test")).recipients().get(0).outcome();

@@ -1,4 +1,4 @@
-package org.mailoutcome.interop;
+package org.mailoutcome.testsupport;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
