@@ -22,14 +22,14 @@ import org.mailoutcome.jakarta.MailerPool;
  * The mailer's connection pools: one for its own server, one more per server a {@link ForwardRouter} names; and
  * the transactions of a send over them.
  */
-public final class Connections implements AutoCloseable {
+public final class TransactionRouter implements AutoCloseable {
     /** Pool settings shared by every server. */
     public record PoolSettings(MailerSessions.Timeouts timeouts, int maxConnections, Duration maxIdle,
-            int maxMessages, Optional<SingleSend.Credentials> credentials, boolean pipelining) {
+            int maxMessages, Optional<Credentials> credentials, boolean pipelining) {
     }
 
     private final PoolSettings settings;
-    private final SingleSend own;
+    private final TransactionSender own;
     private final ConnectionPool ownPool;
     private final Session ownSession;
     private final ForwardRouter router;
@@ -37,15 +37,15 @@ public final class Connections implements AutoCloseable {
     private final Map<Session, Routed> routed = new ConcurrentHashMap<>();
     private final ServerChecks checks;
 
-    private record Routed(ConnectionPool pool, SingleSend sender) {
+    private record Routed(ConnectionPool pool, TransactionSender sender) {
     }
 
     /** Pools for the caller's session. */
-    public Connections(Session callers, PoolSettings settings, ForwardRouter router, ForwardHeaders headers) {
+    public TransactionRouter(Session callers, PoolSettings settings, ForwardRouter router, ForwardHeaders headers) {
         this.settings = settings;
         this.ownSession = MailerSessions.create(callers, settings.timeouts(), settings.pipelining());
         this.ownPool = pool(ownSession);
-        this.own = new SingleSend(ownPool, settings.credentials());
+        this.own = new TransactionSender(ownPool, settings.credentials());
         this.checks = new ServerChecks(ownPool, settings.credentials());
         this.router = router;
         this.forwardHeaders = headers;
@@ -78,12 +78,12 @@ public final class Connections implements AutoCloseable {
         return own.send(message, to, messageId, Optional.empty(), beforeEndOfData);
     }
 
-    private SingleSend senderFor(String forwardAddress) {
+    private TransactionSender senderFor(String forwardAddress) {
         Optional<Session> route = router.route(forwardAddress);
         if (route.isEmpty()) return own;
         return routed.computeIfAbsent(route.get(), s -> {
             ConnectionPool pool = pool(MailerSessions.create(s, settings.timeouts(), settings.pipelining()));
-            return new Routed(pool, new SingleSend(pool, Optional.empty()));
+            return new Routed(pool, new TransactionSender(pool, Optional.empty()));
         }).sender();
     }
 

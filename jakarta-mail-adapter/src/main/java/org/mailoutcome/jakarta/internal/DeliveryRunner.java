@@ -25,30 +25,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Drives a {@link DeliveryRun} to its end: waiting on the calling thread, or on a scheduler. */
-public final class Sending {
+public final class DeliveryRunner {
     private static final Logger LOG = LoggerFactory.getLogger("org.mailoutcome.jakarta.OutcomeMailer");
 
-    private final Connections connections;
+    private final TransactionRouter router;
     private final RetryPolicy retryPolicy;
     private final ForwardPolicy forwardPolicy;
     private final Sleeper sleeper;
     private final ScheduledExecutorService scheduler;
     private final Optional<SendTracking> tracking;
-    private final Optional<HandingOff> handingOff;
+    private final Optional<HandOffs> handOffs;
 
     /**
-     * Sends over the connections with the given policies, recording each send when tracking is on; with a
+     * Sends over the router with the given policies, recording each send when tracking is on; with a
      * hand-off, retries are handed off, not waited for.
      */
-    public Sending(Connections connections, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
+    public DeliveryRunner(TransactionRouter router, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
             ScheduledExecutorService scheduler, Optional<Tracking> tracking, Optional<RetryHandOff> handOff) {
-        this.tracking = tracking.map(t -> new SendTracking(t, MailerSessions.target(connections.session())));
-        this.connections = connections;
+        this.tracking = tracking.map(t -> new SendTracking(t, MailerSessions.target(router.session())));
+        this.router = router;
         this.retryPolicy = retryPolicy;
         this.forwardPolicy = forwardPolicy;
         this.sleeper = sleeper;
         this.scheduler = scheduler;
-        this.handingOff = handOff.map(h -> new HandingOff(h, retryPolicy, connections.session(), Clock.systemUTC()));
+        this.handOffs = handOff.map(h -> new HandOffs(h, retryPolicy, router.session(), Clock.systemUTC()));
     }
 
     /** Sends, waiting between retries on this thread; an interrupt stops the retries. */
@@ -56,7 +56,7 @@ public final class Sending {
         Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
         DeliveryRun run = start(mime, envelope, tracked);
         DeliveryRun.Step step = run.next();
-        if (step instanceof DeliveryRun.Step.Wait wait && handingOff.isPresent()) {
+        if (step instanceof DeliveryRun.Step.Wait wait && handOffs.isPresent()) {
             return finish(mime, tracked, handOff(run, wait, mime, tracked), handler);
         }
         while (step instanceof DeliveryRun.Step.Wait wait) {
@@ -80,7 +80,7 @@ public final class Sending {
                 Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
                 DeliveryRun run = start(mime, envelope, tracked);
                 DeliveryRun.Step first = run.next();
-                if (first instanceof DeliveryRun.Step.Wait wait && handingOff.isPresent()) {
+                if (first instanceof DeliveryRun.Step.Wait wait && handOffs.isPresent()) {
                     result.complete(finish(mime, tracked, handOff(run, wait, mime, tracked), handler));
                 } else {
                     advance(run, () -> first, result, report -> finish(mime, tracked, report, handler));
@@ -109,7 +109,7 @@ public final class Sending {
 
     private DeliveryReport handOff(DeliveryRun run, DeliveryRun.Step.Wait wait, MimeMessage mime,
             Optional<SendTracking.Send> tracked) {
-        return handingOff.orElseThrow().handOff(run, wait.delay(), mime, envelopeSender(mime, tracked));
+        return handOffs.orElseThrow().handOff(run, wait.delay(), mime, envelopeSender(mime, tracked));
     }
 
     private Optional<String> envelopeSender(MimeMessage mime, Optional<SendTracking.Send> tracked) {
@@ -119,7 +119,7 @@ public final class Sending {
     private DeliveryRun start(MimeMessage mime, List<InternetAddress> envelope,
             Optional<SendTracking.Send> tracked) {
         Optional<MailParameters> parameters = tracked.map(SendTracking.Send::parameters);
-        return new DeliveryRun(connections.transactionsFor(mime, messageId(mime), parameters), retryPolicy,
+        return new DeliveryRun(router.transactionsFor(mime, messageId(mime), parameters), retryPolicy,
                 forwardPolicy, envelope, envelopeSender(mime, tracked));
     }
 
@@ -138,7 +138,7 @@ public final class Sending {
 
     /** The envelope sender as Angus sends it: mail.smtp.from, else the first From. */
     private Optional<String> sender(MimeMessage message) {
-        String from = connections.session().getProperty("mail.smtp.from");
+        String from = router.session().getProperty("mail.smtp.from");
         if (from != null) return Optional.of(from);
         try {
             Address[] addresses = message.getFrom();

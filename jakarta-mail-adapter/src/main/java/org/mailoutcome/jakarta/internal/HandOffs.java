@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Gives a run's deferred recipients to the {@link RetryHandOff} instead of waiting, and reports what it said. */
-public final class HandingOff {
+public final class HandOffs {
     private static final Logger LOG = LoggerFactory.getLogger("org.mailoutcome.jakarta.OutcomeMailer");
     /** What Angus leaves out of the data (ST:165): the stored bytes are the bytes the server got. */
     private static final String[] NOT_SENT = {"Bcc", "Content-Length"};
@@ -29,7 +29,7 @@ public final class HandingOff {
     private final Clock clock;
 
     /** Hands off with the mailer's policy, for its session's server. */
-    public HandingOff(RetryHandOff handOff, RetryPolicy policy, Session session, Clock clock) {
+    public HandOffs(RetryHandOff handOff, RetryPolicy policy, Session session, Clock clock) {
         this.handOff = handOff;
         this.policy = policy;
         this.session = session;

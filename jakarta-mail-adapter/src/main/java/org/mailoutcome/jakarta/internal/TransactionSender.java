@@ -17,20 +17,12 @@ import org.mailoutcome.jakarta.internal.ConnectionPool.Connection;
  * and decide whether the connection may be reused. A reused connection that the server had already dropped
  * (nothing was accepted yet) is replaced once, transparently.
  */
-public final class SingleSend {
+public final class TransactionSender {
     private final ConnectionPool pool;
     private final Optional<Credentials> credentials;
 
-    /** User name and password given to the mailer's builder (else the session's authenticator is asked). */
-    public record Credentials(String user, String password) {
-        @Override
-        public String toString() {
-            return "Credentials[user=" + user + ", password=***]";
-        }
-    }
-
     /** A sender over the given pool. */
-    public SingleSend(ConnectionPool pool, Optional<Credentials> credentials) {
+    public TransactionSender(ConnectionPool pool, Optional<Credentials> credentials) {
         this.pool = pool;
         this.credentials = credentials;
     }
@@ -113,7 +105,7 @@ public final class SingleSend {
     /** Reusable: every command got a parseable reply, no 421, and nothing was thrown that breaks the session. */
     private static boolean isHealthy(List<Exchange> exchanges, Throwable thrown) {
         for (Exchange e : exchanges) {
-            if (e.isLost()) return false;
+            if (e.hasNoUsableReply()) return false;
             Optional<SmtpReply> reply = e.parsed();
             if (reply.isEmpty() || reply.get().code() == 421) return false;
         }
@@ -124,7 +116,7 @@ public final class SingleSend {
 
     /** The server had dropped an idle connection: MAIL FROM could not be sent or got no reply. */
     private static boolean isStale(List<Exchange> exchanges) {
-        return exchanges.isEmpty() || exchanges.get(0).stage() == Stage.MAIL && exchanges.get(0).isLost();
+        return exchanges.isEmpty() || exchanges.get(0).stage() == Stage.MAIL && exchanges.get(0).hasNoUsableReply();
     }
 
     private static DeliveryReport lost(List<InternetAddress> envelope, String why, Optional<String> messageId) {
