@@ -14,7 +14,7 @@ import org.mailoutcome.DeliveryOutcome.ConnectionLost;
 import org.mailoutcome.Disposition;
 import org.mailoutcome.Stage;
 import org.mailoutcome.testkit.Gate;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /** Faults: every recipient still gets exactly one outcome, nothing hangs, and the next send works. */

@@ -1,4 +1,4 @@
-package org.mailoutcome.testkit;
+package org.mailoutcome.testkit.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
+import org.mailoutcome.testkit.SmtpServer;
 
 /** The extension's lifecycle, checked by running the classes in {@link ExtensionSamples}. */
 class SmtpServerExtensionIT {

@@ -1,7 +1,8 @@
-package org.mailoutcome.testkit;
+package org.mailoutcome.testkit.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.mailoutcome.testsupport.RawClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailoutcome.testkit.Gate;
+import org.mailoutcome.testkit.SmtpServer;
+import org.mailoutcome.testkit.Verb;
 
 /**
  * Test classes run by {@link SmtpServerExtensionIT} through the JUnit Platform test kit (their names match no
@@ -29,7 +33,7 @@ final class ExtensionSamples {
     }
 
     private static String noop(SmtpServerExtension smtp) throws IOException {
-        try (RawClient client = RawClient.greeted(smtp.server())) {
+        try (RawClient client = RawClient.greeted(smtp.server().host(), smtp.server().port())) {
             return client.send("NOOP");
         }
     }
@@ -78,7 +82,7 @@ final class ExtensionSamples {
             smtp.on(Verb.END_OF_DATA).holdUntil(GATE);
             SmtpServer server = smtp.server();
             lateReply = CompletableFuture.supplyAsync(() -> {
-                try (RawClient client = RawClient.greeted(server)) {
+                try (RawClient client = RawClient.greeted(server.host(), server.port())) {
                     return client.startMessage("a@example.test", "b@example.test").sendData("first test's message");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -121,7 +125,7 @@ final class ExtensionSamples {
         @Test
         void greetsWithTheConfiguredHostname() throws IOException {
             SERVERS.add(smtp.server());
-            try (RawClient client = RawClient.connect(smtp.server())) {
+            try (RawClient client = RawClient.connect(smtp.server().host(), smtp.server().port())) {
                 assertThat(client.readReply()).isEqualTo("220 custom.test ESMTP mail-outcome testkit");
             }
         }

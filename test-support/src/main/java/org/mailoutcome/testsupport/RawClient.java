@@ -1,4 +1,4 @@
-package org.mailoutcome.testkit;
+package org.mailoutcome.testsupport;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -15,7 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /** A bare SMTP client over a socket: send a line, read a whole (multi-line) reply. Reads time out after 5 s. */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
 
     private Socket socket;
     private InputStream in;
@@ -25,19 +25,15 @@ final class RawClient implements AutoCloseable {
         use(socket);
     }
 
-    static RawClient connect(SmtpServer server) throws IOException {
-        return connect(server.host(), server.port());
-    }
-
-    static RawClient connect(String host, int port) throws IOException {
+    public static RawClient connect(String host, int port) throws IOException {
         Socket socket = new Socket(host, port);
         socket.setSoTimeout(5000);
         return new RawClient(socket);
     }
 
     /** Connects and reads the greeting. */
-    static RawClient greeted(SmtpServer server) throws IOException {
-        RawClient client = connect(server);
+    public static RawClient greeted(String host, int port) throws IOException {
+        RawClient client = connect(host, port);
         client.readReply();
         return client;
     }
@@ -48,23 +44,23 @@ final class RawClient implements AutoCloseable {
         out = s.getOutputStream();
     }
 
-    void readTimeout(java.time.Duration timeout) throws IOException {
+    public void readTimeout(java.time.Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
     }
 
     /** Sends one command line and returns the reply, lines joined by "\n". */
-    String send(String line) throws IOException {
+    public String send(String line) throws IOException {
         write(line + "\r\n");
         return readReply();
     }
 
-    void write(String text) throws IOException {
+    public void write(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
     /** Reads lines until one whose fourth character is not a dash. */
-    String readReply() throws IOException {
+    public String readReply() throws IOException {
         List<String> lines = new ArrayList<>();
         String line;
         do {
@@ -75,7 +71,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads one line without its CRLF (or bare LF). */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         byte[] bytes = readLineBytes();
         int end = bytes.length - 1;
         if (end > 0 && bytes[end - 1] == '\r') {
@@ -85,7 +81,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads one line with its terminator. */
-    byte[] readLineBytes() throws IOException {
+    public byte[] readLineBytes() throws IOException {
         byte[] line = new byte[256];
         int size = 0;
         for (int b = in.read(); b >= 0; b = in.read()) {
@@ -102,12 +98,12 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads everything up to the end of the stream. */
-    byte[] readToEnd() throws IOException {
+    public byte[] readToEnd() throws IOException {
         return in.readAllBytes();
     }
 
     /** Tells whether the server has closed the connection (waits up to the read timeout). */
-    boolean isClosedByServer() throws IOException {
+    public boolean isClosedByServer() throws IOException {
         try {
             return in.read() < 0;
         } catch (SocketTimeoutException e) {
@@ -118,13 +114,13 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Sends the message data with the terminating dot line and returns the reply. */
-    String sendData(String data) throws IOException {
+    public String sendData(String data) throws IOException {
         write(data + "\r\n.\r\n");
         return readReply();
     }
 
     /** Does EHLO, MAIL FROM and one RCPT TO and DATA, checking each is accepted. */
-    RawClient startMessage(String from, String to) throws IOException {
+    public RawClient startMessage(String from, String to) throws IOException {
         expect(send("EHLO client.test"), "250");
         expect(send("MAIL FROM:<" + from + ">"), "250");
         expect(send("RCPT TO:<" + to + ">"), "250");
@@ -138,7 +134,7 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    void startTls(SSLContext context) throws IOException {
+    public void startTls(SSLContext context) throws IOException {
         SSLSocket tls = (SSLSocket) context.getSocketFactory()
                 .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
         tls.setUseClientMode(true);

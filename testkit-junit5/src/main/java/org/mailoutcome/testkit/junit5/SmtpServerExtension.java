@@ -1,4 +1,4 @@
-package org.mailoutcome.testkit;
+package org.mailoutcome.testkit.junit5;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +9,11 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mailoutcome.testkit.ReceivedMessage;
+import org.mailoutcome.testkit.Rule;
+import org.mailoutcome.testkit.SmtpServer;
+import org.mailoutcome.testkit.SmtpSession;
+import org.mailoutcome.testkit.Verb;
 
 /**
  * Runs an {@link SmtpServer} for JUnit 5 tests.

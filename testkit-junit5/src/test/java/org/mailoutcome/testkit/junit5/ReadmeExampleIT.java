@@ -1,4 +1,4 @@
-package org.mailoutcome.testkit;
+package org.mailoutcome.testkit.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,8 @@ import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailoutcome.testkit.ReceivedMessage;
+import org.mailoutcome.testkit.Verb;
 
 /** The example of testkit/README.md, kept compiling and passing; keep both in step. */
 class ReadmeExampleIT {
