@@ -1,4 +1,4 @@
-package org.mailoutcome.jakarta.tracking;
+package org.mailoutcome.tracking;
 
 import java.util.Objects;
 import org.mailoutcome.DeliveryOutcome;

@@ -1,8 +1,8 @@
-package org.mailoutcome.jakarta.tracking;
+package org.mailoutcome.tracking;
 
 import java.util.Objects;
 
-/** What {@link DeliveryStore#update(FateChange)} did. */
+/** What {@link DeliveryStore#update(ReportedFate)} did. */
 public sealed interface FateUpdate {
 
     /**

@@ -1,4 +1,4 @@
-package org.mailoutcome.jakarta.tracking;
+package org.mailoutcome.tracking;
 
 /**
  * A {@link DeliveryStore} could not do what was asked (its database is down, a write conflicted for good...).

@@ -1,4 +1,4 @@
-package org.mailoutcome.jakarta.tracking;
+package org.mailoutcome.tracking;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import java.util.Optional;
  *     shared by several sends (an application that resends a message as it is), so it returns a list. Lookups
  *     compare exactly: the tracker passes the values as the mailer recorded them (a Message-ID with its angle
  *     brackets).</li>
- * <li><b>Atomicity.</b> {@link #update(FateChange)} is atomic per recipient: read the recipient's fate and
+ * <li><b>Atomicity.</b> {@link #update(ReportedFate)} is atomic per recipient: read the recipient's fate and
  *     notices, decide, write, with no other update of that recipient in between (a transaction with a row lock, or
  *     a compare-and-set retried). Two trackers ingesting the same notice at once must yield one {@link
  *     FateUpdate.Applied} and one {@link FateUpdate.Duplicate}.</li>
@@ -81,7 +81,7 @@ public interface DeliveryStore {
 
     /**
      * Applies what a notice says to one recipient, atomically: {@link FateUpdate.Duplicate} when the recipient
-     * has seen {@link FateChange#noticeId()} already; else the notice is remembered and the fate replaced when the
+     * has seen {@link ReportedFate#noticeId()} already; else the notice is remembered and the fate replaced when the
      * current one {@link Fate#allows(Fate) allows} it ({@link FateUpdate.Applied}) or kept
      * ({@link FateUpdate.Kept}).
      *
@@ -89,7 +89,7 @@ public interface DeliveryStore {
      * @return what happened; {@link FateUpdate.NotFound} when the send or the recipient is unknown
      * @throws DeliveryStoreException when the store fails
      */
-    FateUpdate update(FateChange change);
+    FateUpdate update(ReportedFate change);
 
     /**
      * Sends with a recipient whose fate is not final ({@link SentMessage#isUnresolved()}), oldest first: to report

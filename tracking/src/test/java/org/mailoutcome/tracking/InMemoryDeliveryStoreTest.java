@@ -1,4 +1,4 @@
-package org.mailoutcome.jakarta.tracking;
+package org.mailoutcome.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,8 +63,8 @@ class InMemoryDeliveryStoreTest {
         InMemoryDeliveryStore store = new InMemoryDeliveryStore();
         store.record(sent("s1", "<m@x>"));
 
-        FateUpdate first = store.update(new FateChange("s1", "A@x.test", BOUNCED, "<bounce1@mta>"));
-        FateUpdate again = store.update(new FateChange("s1", "a@x.test", BOUNCED, "<bounce1@mta>"));
+        FateUpdate first = store.update(new ReportedFate("s1", "A@x.test", BOUNCED, "<bounce1@mta>"));
+        FateUpdate again = store.update(new ReportedFate("s1", "a@x.test", BOUNCED, "<bounce1@mta>"));
 
         assertThat(first).isInstanceOfSatisfying(FateUpdate.Applied.class, applied -> {
             assertThat(applied.previous()).isEqualTo(new Fate.Pending());
@@ -79,14 +79,14 @@ class InMemoryDeliveryStoreTest {
     void aNoticeThatCannotMoveTheFateIsKeptAndRemembered() {
         InMemoryDeliveryStore store = new InMemoryDeliveryStore();
         store.record(sent("s1", "<m@x>"));
-        store.update(new FateChange("s1", "a@x.test", BOUNCED, "<bounce1@mta>"));
+        store.update(new ReportedFate("s1", "a@x.test", BOUNCED, "<bounce1@mta>"));
 
-        FateUpdate delay = store.update(new FateChange("s1", "a@x.test", new Fate.Delayed(T, Optional.empty()),
+        FateUpdate delay = store.update(new ReportedFate("s1", "a@x.test", new Fate.Delayed(T, Optional.empty()),
                 "<delay1@mta>"));
 
         assertThat(delay).isInstanceOfSatisfying(FateUpdate.Kept.class,
                 kept -> assertThat(kept.recipient().fate()).isEqualTo(BOUNCED));
-        assertThat(store.update(new FateChange("s1", "a@x.test", BOUNCED, "<delay1@mta>")))
+        assertThat(store.update(new ReportedFate("s1", "a@x.test", BOUNCED, "<delay1@mta>")))
                 .isInstanceOf(FateUpdate.Duplicate.class);
     }
 
@@ -95,8 +95,8 @@ class InMemoryDeliveryStoreTest {
         InMemoryDeliveryStore store = new InMemoryDeliveryStore();
         store.record(sent("s1", "<m@x>"));
 
-        assertThat(store.update(new FateChange("s9", "a@x.test", BOUNCED, "n"))).isInstanceOf(FateUpdate.NotFound.class);
-        assertThat(store.update(new FateChange("s1", "z@x.test", BOUNCED, "n"))).isInstanceOf(FateUpdate.NotFound.class);
+        assertThat(store.update(new ReportedFate("s9", "a@x.test", BOUNCED, "n"))).isInstanceOf(FateUpdate.NotFound.class);
+        assertThat(store.update(new ReportedFate("s1", "z@x.test", BOUNCED, "n"))).isInstanceOf(FateUpdate.NotFound.class);
     }
 
     @Test
@@ -119,10 +119,10 @@ class InMemoryDeliveryStoreTest {
         InMemoryDeliveryStore store = new InMemoryDeliveryStore();
         store.record(sent("s1", "<m1@x>"));
         store.record(sent("s2", "<m2@x>"));
-        store.update(new FateChange("s1", "a@x.test", BOUNCED, "n1"));
+        store.update(new ReportedFate("s1", "a@x.test", BOUNCED, "n1"));
 
         assertThat(store.unresolved(10)).extracting(SentMessage::id).containsExactly("s2");
-        store.update(new FateChange("s2", "a@x.test", new Fate.Delivered(T), "n2"));
+        store.update(new ReportedFate("s2", "a@x.test", new Fate.Delivered(T), "n2"));
         assertThat(store.unresolved(10)).extracting(SentMessage::id).containsExactly("s2");
         assertThatThrownBy(() -> store.unresolved(0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -134,7 +134,7 @@ class InMemoryDeliveryStoreTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<FateUpdate>> tasks = new ArrayList<>();
-            for (int i = 0; i < 64; i++) tasks.add(() -> store.update(new FateChange("s1", "a@x.test", BOUNCED, "n")));
+            for (int i = 0; i < 64; i++) tasks.add(() -> store.update(new ReportedFate("s1", "a@x.test", BOUNCED, "n")));
             List<FateUpdate> results = new ArrayList<>();
             for (Future<FateUpdate> f : pool.invokeAll(tasks)) results.add(f.get());
 

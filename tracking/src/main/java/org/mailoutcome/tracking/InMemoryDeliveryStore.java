@@ -1,4 +1,4 @@
-package org.mailoutcome.jakarta.tracking;
+package org.mailoutcome.tracking;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,7 +96,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public synchronized FateUpdate update(FateChange change) {
+    public synchronized FateUpdate update(ReportedFate change) {
         Objects.requireNonNull(change, "change");
         SentMessage message = byId.get(change.sendId());
         if (message == null) return new FateUpdate.NotFound();

@@ -1,4 +1,4 @@
-package org.mailoutcome.jakarta.tracking;
+package org.mailoutcome.tracking;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.mailoutcome.jakarta.tracking;
+package org.mailoutcome.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
-package org.mailoutcome.jakarta.tracking;
+package org.mailoutcome.tracking;
 
 import java.util.Objects;
 
 /**
  * What a notice says about one recipient of one send, as the tracker hands it to
- * {@link DeliveryStore#update(FateChange)}.
+ * {@link DeliveryStore#update(ReportedFate)}.
  *
  * @param sendId the {@link SentMessage#id()} of the send
  * @param recipient the recipient's envelope address ({@link TrackedRecipient#address()})
@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param noticeId the notice's identity: its own Message-ID, or a digest of its content when it has none; the
  *     same notice ingested twice has the same identity
  */
-public record FateChange(String sendId, String recipient, Fate fate, String noticeId) {
+public record ReportedFate(String sendId, String recipient, Fate fate, String noticeId) {
     /**
      * Checks the components.
      *
@@ -21,7 +21,7 @@ public record FateChange(String sendId, String recipient, Fate fate, String noti
      * @param fate the reported fate
      * @param noticeId the notice's identity
      */
-    public FateChange {
+    public ReportedFate {
         Objects.requireNonNull(sendId, "sendId");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(fate, "fate");
