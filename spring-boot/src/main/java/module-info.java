@@ -15,6 +15,8 @@ module org.mailoutcome.spring {
     requires static spring.boot.health;
     requires static micrometer.core;
     requires static org.mailoutcome.bounce;
+    requires static org.mailoutcome.jdbc;
+    requires static java.sql;
 
     exports org.mailoutcome.spring;
     // Spring reads the configuration classes, the properties records and the event listeners reflectively.

@@ -8,6 +8,8 @@ import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.tracking.DeliveryStore;
 import org.mailoutcome.tracking.InMemoryDeliveryStore;
 import org.mailoutcome.tracking.Tracking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -37,6 +39,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @ConditionalOnProperty(prefix = "mail.outcome", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(MailOutcomeProperties.class)
 public class MailOutcomeAutoConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(MailOutcomeAutoConfiguration.class);
     /** Boot 4.0's mail sender auto-configuration. */
     static final String BOOT4_MAIL = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration";
     /** Boot 3.5's mail sender auto-configuration. */
@@ -47,8 +50,10 @@ public class MailOutcomeAutoConfiguration {
     }
 
     /**
-     * Where tracked sends are recorded when {@code mail.outcome.tracking.enabled=true} and the application has no
-     * {@link DeliveryStore} bean: one in-memory store, shared by the mailer and the {@code DeliveryTracker} bean.
+     * Where tracked sends are recorded when {@code mail.outcome.tracking.enabled=true} and there is no other
+     * {@link DeliveryStore} bean (the application's, or the {@code JdbcDeliveryStore} of
+     * {@link MailOutcomeJdbcAutoConfiguration}): one in-memory store, shared by the mailer and the
+     * {@code DeliveryTracker} bean, lost on restart.
      *
      * @return a new in-memory store
      */
@@ -61,7 +66,8 @@ public class MailOutcomeAutoConfiguration {
 
     /**
      * The tracking of {@code mail.outcome.tracking.*} on the {@link DeliveryStore} bean: one object, given to the
-     * mailer and to the {@code DeliveryTracker} bean, so both use the same store.
+     * mailer and to the {@code DeliveryTracker} bean, so both use the same store. Logs a WARN when that store is
+     * in memory: its records, and so the matching of later bounces, are lost on restart.
      *
      * @param properties {@code mail.outcome.*}
      * @param store the store
@@ -71,25 +77,34 @@ public class MailOutcomeAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "mail.outcome.tracking", name = "enabled", havingValue = "true")
     public Tracking mailOutcomeTracking(MailOutcomeProperties properties, DeliveryStore store) {
+        if (store instanceof InMemoryDeliveryStore) {
+            LOG.warn("mail.outcome.tracking.enabled=true with an in-memory DeliveryStore: tracked sends are lost on "
+                    + "restart, and bounces for them then arrive as UnmatchedNoticeEvent. Add mail-outcome-jdbc and "
+                    + "a DataSource (or define a DeliveryStore bean) to keep them.");
+        }
         return MailerFactory.tracking(properties.tracking(), store);
     }
 
     /**
      * The mailer, for the server {@code spring.mail.*} names; closed with the context. An {@link OutcomeHandler}
-     * bean, if there is one, is its default handler.
+     * bean, if there is one, is its default handler; then every {@link OutcomeMailerBuilderCustomizer} bean is
+     * applied, in order.
      *
      * @param environment where {@code spring.mail.*} is read
      * @param properties {@code mail.outcome.*}
      * @param handler the application's handler, if any
      * @param tracking the tracking, when {@code mail.outcome.tracking.enabled=true}
+     * @param customizers the customizers
      * @return the mailer
      */
     @Bean
     @ConditionalOnMissingBean
     public OutcomeMailer outcomeMailer(Environment environment, MailOutcomeProperties properties,
-            ObjectProvider<OutcomeHandler> handler, ObjectProvider<Tracking> tracking) {
+            ObjectProvider<OutcomeHandler> handler, ObjectProvider<Tracking> tracking,
+            ObjectProvider<OutcomeMailerBuilderCustomizer> customizers) {
         return MailerFactory.create(SpringMailSettings.from(environment), properties,
-                Optional.ofNullable(handler.getIfUnique()), Optional.ofNullable(tracking.getIfUnique()));
+                Optional.ofNullable(handler.getIfUnique()), Optional.ofNullable(tracking.getIfUnique()),
+                customizers.orderedStream().toList());
     }
 
     /**

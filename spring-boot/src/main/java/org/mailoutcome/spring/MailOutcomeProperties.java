@@ -1,8 +1,13 @@
 package org.mailoutcome.spring;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.mailoutcome.Backoff;
+import org.mailoutcome.DomainRule;
+import org.mailoutcome.ForwardPolicy;
+import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.ForwardHeaders;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,12 +25,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pipelining Whether MAIL, every RCPT and DATA go in one round trip (RFC 2920) where the server advertises
  *     PIPELINING
  * @param bounceMailbox the IMAP folder bounces come back to, read into the tracker
+ * @param jdbc the delivery records and durable retries on the application's {@code DataSource}
  */
 @ConfigurationProperties("mail.outcome")
 public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @DefaultValue Forward forward,
         @DefaultValue Retry retry, @DefaultValue Pool pool, @DefaultValue Timeouts timeouts,
         @DefaultValue Health health, @DefaultValue Tracking tracking, @DefaultValue("true") boolean pipelining,
-        @DefaultValue BounceMailbox bounceMailbox) {
+        @DefaultValue BounceMailbox bounceMailbox, @DefaultValue Jdbc jdbc) {
 
     /**
      * Following a 551's forward path: off by default (RFC 5321 3.4; a hostile server could redirect mail).
@@ -57,6 +63,23 @@ public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @Defa
                         + "mail.outcome.forward.allowed-domains");
             }
         }
+
+        /**
+         * The policy these properties describe, for a customizer that adds to it, e.g. an approval hook:
+         * {@code builder.forwardPolicy(forward.policy().toBuilder().approval(hook).build())}.
+         *
+         * @return {@code ForwardPolicy.disabled()} unless {@code enabled}, else the hops and domain rule
+         */
+        public ForwardPolicy policy() {
+            if (!enabled) return ForwardPolicy.disabled();
+            DomainRule rule = switch (domains) {
+                case SAME_DOMAIN -> DomainRule.sameDomain();
+                case SAME_REGISTRABLE_DOMAIN -> DomainRule.sameRegistrableDomain();
+                case ALLOW_LIST -> DomainRule.allowList(new HashSet<>(allowedDomains));
+                case ANY -> DomainRule.anyDomain();
+            };
+            return ForwardPolicy.builder().maxHops(maxHops).domainRule(rule).build();
+        }
     }
 
     /** Which domains a forward path may lead to. */
@@ -84,6 +107,43 @@ public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @Defa
     public record Retry(@DefaultValue("1") int maxAttempts, @DefaultValue("1s") Duration initialDelay,
             @DefaultValue("2.0") double multiplier, @DefaultValue("30s") Duration maxDelay,
             @DefaultValue("false") boolean retryMaybeDelivered) {
+
+        /**
+         * Checks the components, naming the properties that cannot work together.
+         *
+         * @param maxAttempts At least 1
+         * @param initialDelay Positive
+         * @param multiplier At least 1
+         * @param maxDelay At least {@code initialDelay}
+         * @param retryMaybeDelivered Whether a connection lost after the end of data is retried
+         */
+        public Retry {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("mail.outcome.retry.max-attempts must be >= 1: " + maxAttempts);
+            }
+            if (initialDelay.isNegative() || initialDelay.isZero()) {
+                throw new IllegalArgumentException("mail.outcome.retry.initial-delay must be positive: " + initialDelay);
+            }
+            if (!(multiplier >= 1.0)) {
+                throw new IllegalArgumentException("mail.outcome.retry.multiplier must be >= 1: " + multiplier);
+            }
+            if (maxDelay.compareTo(initialDelay) < 0) {
+                throw new IllegalArgumentException("mail.outcome.retry.max-delay (" + maxDelay + ") must be at least "
+                        + "mail.outcome.retry.initial-delay (" + initialDelay + ")");
+            }
+        }
+
+        /**
+         * The policy these properties describe.
+         *
+         * @return {@code RetryPolicy.none()} for one attempt, else exponential backoff
+         */
+        public RetryPolicy policy() {
+            if (maxAttempts == 1) return RetryPolicy.none();
+            return RetryPolicy.builder().maxAttempts(maxAttempts)
+                    .backoff(Backoff.exponential(initialDelay, multiplier, maxDelay))
+                    .retryMaybeDelivered(retryMaybeDelivered).build();
+        }
     }
 
     /**
@@ -119,8 +179,8 @@ public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @Defa
 
     /**
      * Tracking of each send ({@code OutcomeMailerBuilder.tracking}): an ENVID where the server advertises DSN, an
-     * optional VERP envelope sender, and a record of every send in the application's {@code DeliveryStore} bean
-     * (else an in-memory one). Off by default. Which notices to ask for is Jakarta Mail's own setting:
+     * optional VERP envelope sender, and a record of every send in the application's {@code DeliveryStore} bean,
+     * else in its {@code DataSource} (with {@code mail-outcome-jdbc}), else in memory (with a WARN at start-up). Off by default. Which notices to ask for is Jakarta Mail's own setting:
      * {@code spring.mail.properties.mail.smtp.dsn.notify} (and {@code .dsn.ret}).
      *
      * @param enabled Whether sends are tracked
@@ -130,6 +190,35 @@ public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @Defa
      */
     public record Tracking(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean envelopeId,
             String verpDomain, @DefaultValue("bounces") String verpLocalPart) {
+    }
+
+    /**
+     * The application's {@code DataSource} as mail-outcome's database, when {@code mail-outcome-jdbc} is on the
+     * class path: the delivery records of tracked sends ({@code JdbcDeliveryStore}) and, when asked, durable
+     * retries ({@code JdbcRetries}). The schema ({@code mail_outcome_*} tables) is migrated at start-up.
+     *
+     * @param enabled Whether the application's DataSource holds mail-outcome's records when mail-outcome-jdbc is
+     *     on the class path; false keeps them in memory
+     * @param retries durable retries on the DataSource
+     */
+    public record Jdbc(@DefaultValue("true") boolean enabled, @DefaultValue Retries retries) {
+    }
+
+    /**
+     * Durable retries: the deferred recipients of a send are written to the database instead of waited for, and a
+     * worker (db-scheduler, cluster-safe) retries them when due, across restarts and instances. Needs
+     * {@code mail.outcome.retry.max-attempts} above 1: the retry policy says when and how often.
+     *
+     * @param enabled Whether the mailer hands its deferred recipients to the database
+     * @param worker Whether this instance runs a worker that retries them (started and stopped with the context)
+     * @param pollingInterval How often the worker looks for due retries
+     * @param heartbeat How often a busy worker says it is alive; a round whose worker missed 4 is taken over
+     * @param threads Retry rounds a worker runs at once
+     * @param failureDelay How long a round that failed (the database went away) waits before it runs again
+     */
+    public record Retries(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean worker,
+            @DefaultValue("10s") Duration pollingInterval, @DefaultValue("1m") Duration heartbeat,
+            @DefaultValue("4") int threads, @DefaultValue("1m") Duration failureDelay) {
     }
 
     /**

@@ -1,11 +1,7 @@
 package org.mailoutcome.spring;
 
-import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
-import org.mailoutcome.Backoff;
-import org.mailoutcome.DomainRule;
-import org.mailoutcome.ForwardPolicy;
-import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.jakarta.OutcomeMailerBuilder;
@@ -18,12 +14,13 @@ final class MailerFactory {
     private MailerFactory() {
     }
 
+    /** The mailer of the properties, with the handler and tracking beans, then each customizer in order. */
     static OutcomeMailer create(SpringMailSettings mail, MailOutcomeProperties outcome, Optional<OutcomeHandler> handler,
-            Optional<Tracking> tracking) {
+            Optional<Tracking> tracking, List<OutcomeMailerBuilderCustomizer> customizers) {
         OutcomeMailerBuilder builder = OutcomeMailer.builder(mail.session())
-                .forwardPolicy(forwardPolicy(outcome.forward()))
+                .forwardPolicy(outcome.forward().policy())
                 .forwardHeaders(outcome.forward().headers())
-                .retryPolicy(retryPolicy(outcome.retry()))
+                .retryPolicy(outcome.retry().policy())
                 .maxConnections(outcome.pool().maxConnections())
                 .maxIdle(outcome.pool().maxIdle())
                 .maxMessagesPerConnection(outcome.pool().maxMessagesPerConnection())
@@ -35,6 +32,7 @@ final class MailerFactory {
         mail.user().ifPresent(user -> builder.credentials(user, mail.password() == null ? "" : mail.password()));
         handler.ifPresent(builder::handler);
         tracking.ifPresent(builder::tracking);
+        customizers.forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
 
@@ -42,23 +40,5 @@ final class MailerFactory {
         Tracking.Builder tracking = Tracking.builder(store).envelopeId(properties.envelopeId());
         if (properties.verpDomain() != null) tracking.verp(new Verp(properties.verpDomain(), properties.verpLocalPart()));
         return tracking.build();
-    }
-
-    static ForwardPolicy forwardPolicy(MailOutcomeProperties.Forward forward) {
-        if (!forward.enabled()) return ForwardPolicy.disabled();
-        DomainRule rule = switch (forward.domains()) {
-            case SAME_DOMAIN -> DomainRule.sameDomain();
-            case SAME_REGISTRABLE_DOMAIN -> DomainRule.sameRegistrableDomain();
-            case ALLOW_LIST -> DomainRule.allowList(new HashSet<>(forward.allowedDomains()));
-            case ANY -> DomainRule.anyDomain();
-        };
-        return ForwardPolicy.builder().maxHops(forward.maxHops()).domainRule(rule).build();
-    }
-
-    static RetryPolicy retryPolicy(MailOutcomeProperties.Retry retry) {
-        if (retry.maxAttempts() == 1) return RetryPolicy.none();
-        return RetryPolicy.builder().maxAttempts(retry.maxAttempts())
-                .backoff(Backoff.exponential(retry.initialDelay(), retry.multiplier(), retry.maxDelay()))
-                .retryMaybeDelivered(retry.retryMaybeDelivered()).build();
     }
 }

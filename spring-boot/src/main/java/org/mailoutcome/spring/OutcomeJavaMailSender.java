@@ -26,7 +26,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * (spring-boot#13316). {@code send(...)} keeps Spring's contract: every overload ({@code SimpleMailMessage},
  * {@code MimeMessage}, {@code MimeMessagePreparator}, single or batch) throws a {@link OutcomeMailSendException}
  * when a recipient of a message was not accepted, after trying every message of the batch; a batch goes over one
- * pooled connection. {@link #sendAndReport(MimeMessage...)} returns the reports instead of throwing. Every send
+ * pooled connection. {@link #sendAndReport(MimeMessage)} returns the report instead of throwing (and
+ * {@link #sendAndReport(MimeMessage...)} the reports of a batch). Every send
  * publishes a {@link RecipientOutcomeEvent} per recipient, an {@link AddressMovedEvent} per forward path named and
  * a {@link MailSentEvent}. An explicitly set {@code Message-ID} is kept, as Spring's sender keeps it.
  */
@@ -47,22 +48,46 @@ public class OutcomeJavaMailSender extends JavaMailSenderImpl {
     }
 
     /**
+     * Sends a message and returns its report, throwing nothing for what the server says or does.
+     *
+     * <pre>{@code
+     * DeliveryReport report = mailSender.sendAndReport(message);
+     * report.rejected().forEach(r -> contacts.markInvalid(r.address()));
+     * }</pre>
+     *
+     * @param message the message
+     * @return its report
+     * @throws MailPreparationException for a message that cannot be sent (no recipient, no sender)
+     */
+    public DeliveryReport sendAndReport(MimeMessage message) {
+        try {
+            return deliver(message);
+        } catch (MessagingException | IllegalArgumentException e) {
+            throw new MailPreparationException("message cannot be sent: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends a simple message and returns its report, throwing nothing for what the server says or does.
+     *
+     * @param message the message
+     * @return its report
+     * @throws MailPreparationException for a message that cannot be sent (no recipient, no sender)
+     */
+    public DeliveryReport sendAndReport(SimpleMailMessage message) {
+        return sendAndReport(toMime(message));
+    }
+
+    /**
      * Sends the messages and returns their reports, throwing nothing for what the server says or does.
      *
      * @param messages the messages
      * @return one report per message, in the order given
-     * @throws MailPreparationException for a message that cannot be sent (no recipient, no sender)
+     * @throws MailPreparationException for a message that cannot be sent (no recipient, no sender); the messages
+     *     before it have been sent
      */
     public List<DeliveryReport> sendAndReport(MimeMessage... messages) {
-        List<DeliveryReport> reports = new ArrayList<>();
-        for (MimeMessage message : messages) {
-            try {
-                reports.add(deliver(message));
-            } catch (MessagingException | IllegalArgumentException e) {
-                throw new MailPreparationException("message cannot be sent: " + e.getMessage(), e);
-            }
-        }
-        return reports;
+        return Arrays.stream(messages).map(this::sendAndReport).toList();
     }
 
     /**
@@ -70,9 +95,11 @@ public class OutcomeJavaMailSender extends JavaMailSenderImpl {
      *
      * @param messages the messages
      * @return one report per message, in the order given
+     * @throws MailPreparationException for a message that cannot be sent (no recipient, no sender); the messages
+     *     before it have been sent
      */
     public List<DeliveryReport> sendAndReport(SimpleMailMessage... messages) {
-        return sendAndReport(Arrays.stream(messages).map(this::toMime).toArray(MimeMessage[]::new));
+        return Arrays.stream(messages).map(this::sendAndReport).toList();
     }
 
     private MimeMessage toMime(SimpleMailMessage simple) {

@@ -2,6 +2,7 @@ package org.mailoutcome.spring;
 
 import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.mail.autoconfigure.MailHealthContributorAutoConfiguration;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.mail.autoconfigure.MailSenderValidatorAutoConfiguration;
@@ -16,13 +17,20 @@ final class Fixtures {
     static ApplicationContextRunner runner() {
         return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class,
                 MailSenderValidatorAutoConfiguration.class, MailHealthContributorAutoConfiguration.class,
-                MailOutcomeAutoConfiguration.class, MailOutcomeMetricsAutoConfiguration.class,
+                MailOutcomeJdbcAutoConfiguration.class, MailOutcomeAutoConfiguration.class,
+                MailOutcomeMetricsAutoConfiguration.class,
                 MailOutcomeHealthAutoConfiguration.class, MailOutcomeTrackingAutoConfiguration.class,
                 MailOutcomeBounceMailboxAutoConfiguration.class));
     }
 
     static ApplicationContextRunner withServer(ApplicationContextRunner runner, SmtpServerExtension smtp) {
         return runner.withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.port());
+    }
+
+    /** The runner with Boot's own {@code DataSource} (Hikari) on the database of the URL. */
+    static ApplicationContextRunner withDatabase(ApplicationContextRunner runner, String url) {
+        return runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=" + url);
     }
 
     static SimpleMailMessage mail(String... to) {

@@ -68,9 +68,19 @@ class MailOutcomeAutoConfigurationIT {
     void sendAndReportReturnsTheReportWithoutThrowing() {
         smtp.on(Verb.RCPT, "grey@example.test").reply("451 4.7.1 Greylisted");
         withServer().run(context -> {
-            List<DeliveryReport> reports = context.getBean(OutcomeJavaMailSender.class)
+            DeliveryReport report = context.getBean(OutcomeJavaMailSender.class)
                     .sendAndReport(mail("grey@example.test"));
-            assertThat(reports).singleElement().satisfies(r -> assertThat(r.deferred()).hasSize(1));
+            assertThat(report.deferred()).hasSize(1);
+        });
+    }
+
+    @Test
+    void sendAndReportOfABatchReturnsOneReportPerMessage() {
+        smtp.on(Verb.RCPT, "grey@example.test").reply("451 4.7.1 Greylisted");
+        withServer().run(context -> {
+            List<DeliveryReport> reports = context.getBean(OutcomeJavaMailSender.class)
+                    .sendAndReport(mail("ok@example.test"), mail("grey@example.test"));
+            assertThat(reports).extracting(r -> r.deferred().size()).containsExactly(0, 1);
         });
     }
 
@@ -135,6 +145,14 @@ class MailOutcomeAutoConfigurationIT {
     void invalidPropertyFailsStartupWithItsName() {
         withServer().withPropertyValues("mail.outcome.forward.max-hops=0").run(context -> assertThat(context)
                 .hasFailed().getFailure().rootCause().hasMessageContaining("mail.outcome.forward.max-hops"));
+    }
+
+    @Test
+    void retryDelaysThatCannotWorkTogetherFailStartupNamingBoth() {
+        withServer().withPropertyValues("mail.outcome.retry.max-attempts=2", "mail.outcome.retry.initial-delay=7m")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("mail.outcome.retry.max-delay (PT30S)")
+                        .hasMessageContaining("mail.outcome.retry.initial-delay (PT7M)"));
     }
 
     @Test
