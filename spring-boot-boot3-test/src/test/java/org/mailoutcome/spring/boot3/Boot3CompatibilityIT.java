@@ -9,17 +9,21 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.spring.MailOutcomeAutoConfiguration;
 import org.mailoutcome.spring.MailOutcomeHealthAutoConfiguration;
+import org.mailoutcome.spring.MailOutcomeJdbcAutoConfiguration;
 import org.mailoutcome.spring.MailOutcomeMetricsAutoConfiguration;
 import org.mailoutcome.spring.OutcomeJavaMailSender;
 import org.mailoutcome.spring.OutcomeMailSendException;
 import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
+import org.mailoutcome.jdbc.JdbcDeliveryStore;
+import org.mailoutcome.tracking.DeliveryStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.actuate.autoconfigure.mail.MailHealthContributorAutoConfiguration;
 import org.springframework.boot.actuate.mail.MailHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.autoconfigure.mail.MailSenderValidatorAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,7 +39,8 @@ class Boot3CompatibilityIT {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class,
                     MailSenderValidatorAutoConfiguration.class, MailHealthContributorAutoConfiguration.class,
-                    MailOutcomeAutoConfiguration.class, MailOutcomeMetricsAutoConfiguration.class,
+                    MailOutcomeJdbcAutoConfiguration.class, MailOutcomeAutoConfiguration.class,
+                    MailOutcomeMetricsAutoConfiguration.class,
                     MailOutcomeHealthAutoConfiguration.class))
             .withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.port());
 
@@ -77,6 +82,19 @@ class Boot3CompatibilityIT {
             assertThat(context).as("no Boot 4 health module: Boot 3.5's own indicator checks our sender")
                     .hasSingleBean(MailHealthIndicator.class);
         });
+    }
+
+    @Test
+    void trackedSendsAreRecordedOnBoot35sDataSource() {
+        runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:boot3;DB_CLOSE_DELAY=-1",
+                        "mail.outcome.tracking.enabled=true")
+                .run(context -> {
+                    assertThat(context.getBean(DeliveryStore.class)).isInstanceOf(JdbcDeliveryStore.class);
+                    context.getBean(OutcomeJavaMailSender.class).sendAndReport(mail("a@example.test"));
+                    assertThat(context.getBean(DeliveryStore.class).unresolved(10)).singleElement()
+                            .satisfies(s -> assertThat(s.recipients()).hasSize(1));
+                });
     }
 
     @Test
