@@ -78,7 +78,7 @@ public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @Defa
                 case ALLOW_LIST -> DomainRule.allowList(new HashSet<>(allowedDomains));
                 case ANY -> DomainRule.anyDomain();
             };
-            return ForwardPolicy.builder().maxHops(maxHops).domainRule(rule).build();
+            return ForwardPolicy.enabled().maxHops(maxHops).domainRule(rule).build();
         }
     }
 
