@@ -23,6 +23,8 @@ import org.mailoutcome.tracking.DeliveryStore;
 import org.mailoutcome.tracking.SentMessage;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link MailOutcomeJdbcAutoConfiguration} on Boot's own {@code DataSource} for a database of the subclass (H2,
@@ -52,6 +54,20 @@ abstract class JdbcAutoConfigurationContract {
         on(url).withPropertyValues("mail.outcome.tracking.enabled=true").run(context -> assertThat(
                 context.getBean(DeliveryStore.class).find(sendId.get())).hasValueSatisfying(s -> assertThat(
                         s.recipients()).extracting(r -> r.address()).containsExactly("a@example.test")));
+    }
+
+    @Test
+    void aSendInsideATransactionThatRollsBackIsStillRecorded() {
+        on(newDatabaseUrl()).withPropertyValues("mail.outcome.tracking.enabled=true").run(context -> {
+            TransactionTemplate transaction = new TransactionTemplate(
+                    new DataSourceTransactionManager(context.getBean(DataSource.class)));
+            transaction.executeWithoutResult(status -> {
+                context.getBean(OutcomeJavaMailSender.class).sendAndReport(Fixtures.mail("a@example.test"));
+                status.setRollbackOnly();
+            });
+            assertThat(context.getBean(DeliveryStore.class).unresolved(10)).hasSize(1);
+        });
+        assertThat(smtp.messages()).hasSize(1);
     }
 
     @Test
