@@ -1,5 +1,6 @@
 package org.mailoutcome;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -31,6 +32,8 @@ import org.mailoutcome.internal.OutcomeClassifier;
  * <tr><td>other 5yz</td><td>{@link PermanentFailure}</td><td>PERMANENT</td></tr>
  * <tr><td>1yz, 3yz where a final reply was due, unparseable</td><td>{@link Unexpected}</td><td>PERMANENT</td></tr>
  * <tr><td>no reply: connection lost or timed out</td><td>{@link ConnectionLost}</td><td>TRANSIENT</td></tr>
+ * <tr><td>never sent: the address is on the mailer's suppression list</td><td>{@link Suppressed}</td>
+ *     <td>PERMANENT</td></tr>
  * </table>
  *
  * <p>The expected intermediate replies, 354 to DATA and 334 during AUTH, classify as {@link Accepted}.
@@ -328,6 +331,46 @@ public sealed interface DeliveryOutcome {
         }
     }
 
+    /**
+     * Never sent: the address is on the mailer's suppression list, so it was not given to the server (no
+     * {@code RCPT TO}, and no connection at all when every recipient is suppressed). Nothing was delivered.
+     *
+     * @param kind why the address is suppressed
+     * @param reason the reason of the outcome or notice that made the entry ({@link Reason#UNKNOWN} for a
+     *     complaint or an entry added without one)
+     * @param since when the entry was made
+     * @param until when it expires; empty: until someone removes it
+     * @param cause what made the entry, in one line: the reply or notice and the send it came from
+     */
+    record Suppressed(SuppressionKind kind, Reason reason, Instant since, Optional<Instant> until, String cause)
+            implements Permanent {
+        /** Checks the components.
+         * @param kind why
+         * @param reason the reason
+         * @param since when the entry was made
+         * @param until when it expires
+         * @param cause what made it */
+        public Suppressed {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(until, "until");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        /** @return {@link Stage#RCPT}: the command the recipient was never given */
+        @Override
+        public Stage stage() {
+            return Stage.RCPT;
+        }
+
+        /** @return empty: nothing was asked of the server */
+        @Override
+        public Optional<SmtpReply> reply() {
+            return Optional.empty();
+        }
+    }
+
     /** Outcomes with disposition {@link Disposition#SUCCESS}. */
     sealed interface Success extends DeliveryOutcome permits Accepted, WillForward, AcceptedUnverified {
         /** @return {@link Disposition#SUCCESS} */
@@ -349,7 +392,8 @@ public sealed interface DeliveryOutcome {
 
     /** Outcomes with disposition {@link Disposition#PERMANENT}. */
     sealed interface Permanent extends DeliveryOutcome permits MailboxUnavailable, NotLocalNoRelay,
-            StorageExceeded, MailboxNameNotAllowed, TransactionFailed, ProtocolError, PermanentFailure, Unexpected {
+            StorageExceeded, MailboxNameNotAllowed, TransactionFailed, ProtocolError, PermanentFailure, Unexpected,
+            Suppressed {
         /** @return {@link Disposition#PERMANENT} */
         @Override
         default Disposition disposition() {

@@ -3,6 +3,7 @@ package org.mailoutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mailoutcome.DeliveryOutcome.AcceptedUnverified;
 import org.mailoutcome.DeliveryOutcome.ConnectionLost;
 import org.mailoutcome.DeliveryOutcome.NotLocalNoRelay;
+import org.mailoutcome.DeliveryOutcome.Suppressed;
 import org.mailoutcome.DeliveryOutcome.Unexpected;
 
 class DeliveryOutcomeTest {
@@ -78,6 +80,21 @@ class DeliveryOutcomeTest {
     }
 
     @Test
+    void suppressedIsAPermanentOutcomeWithoutReplyAtRcpt() {
+        Instant since = Instant.parse("2025-03-01T10:00:00Z");
+        Suppressed suppressed = new Suppressed(SuppressionKind.HARD_BOUNCE, Reason.USER_UNKNOWN, since,
+                Optional.empty(), "RCPT 550 5.1.1 <bob@lab.test>: User unknown (send abc)");
+        assertThat(suppressed.disposition()).isEqualTo(Disposition.PERMANENT);
+        assertThat(suppressed.stage()).isEqualTo(Stage.RCPT);
+        assertThat(suppressed.reply()).isEmpty();
+        assertThat(suppressed.code()).isEmpty();
+        assertThat(suppressed.reason()).isEqualTo(Reason.USER_UNKNOWN);
+        assertThat(RetryPolicy.defaults().decide(suppressed, 1)).isInstanceOf(RetryDecision.GiveUp.class);
+        assertThat(Explanation.of(suppressed).notes()).anyMatch(n -> n.contains("Suppressed since " + since)
+                && n.contains("until removed") && n.contains("550 5.1.1"));
+    }
+
+    @Test
     void recordsWithAReplyCodeRefuseAnEmptyReply() {
         assertThatThrownBy(() -> new NotLocalNoRelay(Stage.RCPT, Optional.empty(), Reason.MOVED, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -92,7 +109,7 @@ class DeliveryOutcomeTest {
         assertThat(names).containsExactlyInAnyOrder("Accepted", "WillForward", "AcceptedUnverified",
                 "ServiceUnavailable", "MailboxBusy", "LocalError", "InsufficientStorage", "TransientFailure",
                 "MailboxUnavailable", "NotLocalNoRelay", "StorageExceeded", "MailboxNameNotAllowed",
-                "TransactionFailed", "ProtocolError", "PermanentFailure", "Unexpected", "ConnectionLost");
+                "TransactionFailed", "ProtocolError", "PermanentFailure", "Unexpected", "ConnectionLost", "Suppressed");
     }
 
     private static void collect(Class<?> type, List<String> names) {

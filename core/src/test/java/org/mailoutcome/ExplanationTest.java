@@ -57,10 +57,11 @@ class ExplanationTest {
 
     @Test
     void theTableListsExactlyTheRecordsOfTheSealedHierarchy() {
-        assertThat(records()).hasSize(17);
+        assertThat(records()).hasSize(18);
         assertThat(Explanation.records()).containsExactlyInAnyOrderElementsOf(outcomes(records()));
         assertThat(Explanation.records().get(0)).isEqualTo(Accepted.class);
         assertThat(Explanation.records().get(16)).isEqualTo(ConnectionLost.class);
+        assertThat(Explanation.records().get(17)).isEqualTo(DeliveryOutcome.Suppressed.class);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.DeliveryOutcome.ConnectionLost;
 import org.mailoutcome.DeliveryOutcome.NotLocalNoRelay;
+import org.mailoutcome.DeliveryOutcome.Suppressed;
 import org.mailoutcome.DeliveryOutcome.WillForward;
 import org.mailoutcome.Disposition;
 import org.mailoutcome.ForwardDecision;
@@ -40,6 +41,10 @@ public final class ExplanationNotes {
             notes.add("No reply to " + lost.stage() + ": " + lost.detail() + ".");
             notes.add(lost.isMaybeDelivered() ? "The whole message had been sent: it may have been delivered."
                     : "The end of data had not been sent: the message was not delivered.");
+        } else if (outcome instanceof Suppressed suppressed) {
+            notes.add("Suppressed since " + suppressed.since() + " (" + suppressed.kind() + "), "
+                    + suppressed.until().map(t -> "until " + t).orElse("until removed") + ": " + suppressed.cause()
+                    + ".");
         } else if (outcome.reply().isEmpty()) {
             notes.add("What the server sent was not an SMTP reply.");
         }

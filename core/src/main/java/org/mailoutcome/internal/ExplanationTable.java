@@ -20,6 +20,7 @@ import org.mailoutcome.DeliveryOutcome.PermanentFailure;
 import org.mailoutcome.DeliveryOutcome.ProtocolError;
 import org.mailoutcome.DeliveryOutcome.ServiceUnavailable;
 import org.mailoutcome.DeliveryOutcome.StorageExceeded;
+import org.mailoutcome.DeliveryOutcome.Suppressed;
 import org.mailoutcome.DeliveryOutcome.TransactionFailed;
 import org.mailoutcome.DeliveryOutcome.TransientFailure;
 import org.mailoutcome.DeliveryOutcome.Unexpected;
@@ -239,6 +240,18 @@ public final class ExplanationTable {
                 "Retry on a new connection when the loss came before the end of data (RetryPolicy.defaults() "
                         + "does). After the end of data a retry may deliver twice: retry only if a duplicate is "
                         + "acceptable (retryMaybeDelivered(true)).");
+        put(Suppressed.class, List.of(),
+                "Not sent: the address is on the mailer's suppression list, so the server was never asked.",
+                "Not an SMTP reply: the mailer left the recipient out of the envelope because an earlier hard "
+                        + "bounce, repeated soft bounces, a complaint or an operator put the address on its "
+                        + "suppression list. The other recipients are sent as usual; when every recipient is "
+                        + "suppressed no connection is opened. The outcome says why and since when.",
+                "Sends to an address that bounced for good (user unknown, host unknown, mailbox disabled), that "
+                        + "kept bouncing softly (mailbox full), or whose owner complained, with a suppression list "
+                        + "given to the mailer.",
+                "Nothing to resend: sending again to an address that does not exist harms the sender's "
+                        + "reputation. If the address is good again (the user re-entered it), remove the entry, or "
+                        + "bypass the list for that one send.");
 
         pair(WillForward.class, NotLocalNoRelay.class, "Both say the recipient is not local, but 251 accepts the "
                 + "message and forwards it itself, while 551 refuses it and leaves resending to you: after a 251 "

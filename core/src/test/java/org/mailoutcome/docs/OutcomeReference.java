@@ -85,7 +85,8 @@ public final class OutcomeReference {
         md.append("\n\n**Reply codes** that give it (`DeliveryOutcome.classify` of the bare code):\n");
         List<String> codes = codesGiving(record);
         if (codes.isEmpty()) md.append("- none: ").append(record == DeliveryOutcome.ConnectionLost.class
-                ? "no reply came" : "only replies out of place or unparseable").append('\n');
+                ? "no reply came" : record == DeliveryOutcome.Suppressed.class ? "nothing was sent"
+                : "only replies out of place or unparseable").append('\n');
         codes.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\n**Enhanced status codes:**\n");
         e.enhancedCodes().forEach(s -> md.append("- typical: ").append(titled(s)).append('\n'));

@@ -15,6 +15,7 @@ import org.mailoutcome.DeliveryOutcome.PermanentFailure;
 import org.mailoutcome.DeliveryOutcome.ProtocolError;
 import org.mailoutcome.DeliveryOutcome.ServiceUnavailable;
 import org.mailoutcome.DeliveryOutcome.StorageExceeded;
+import org.mailoutcome.DeliveryOutcome.Suppressed;
 import org.mailoutcome.DeliveryOutcome.TransactionFailed;
 import org.mailoutcome.DeliveryOutcome.TransientFailure;
 import org.mailoutcome.DeliveryOutcome.Unexpected;
@@ -214,5 +215,14 @@ public interface OutcomeHandler {
      * @param outcome the outcome
      */
     default void onConnectionLost(InternetAddress recipient, ConnectionLost outcome) {
+    }
+
+    /**
+     * Not sent: the address is on the mailer's suppression list.
+     *
+     * @param recipient the envelope recipient
+     * @param outcome the outcome, with the entry's kind, reason and since-when
+     */
+    default void onSuppressed(InternetAddress recipient, Suppressed outcome) {
     }
 }

@@ -8,6 +8,7 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.mailoutcome.Reason;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.SmtpReply;
 import org.mailoutcome.Stage;
+import org.mailoutcome.SuppressionKind;
 import org.mailoutcome.jakarta.internal.HandlerDispatch;
 import org.mailoutcome.jakarta.retry.RetryHandOff;
 
@@ -90,7 +92,7 @@ class OutcomeMailerApiTest {
             HandlerDispatch.dispatch(recorder, Mails.address("a@example.test"), outcome);
             assertThat(called).as(record.getSimpleName()).containsExactly("onOutcome", "on" + record.getSimpleName());
         }
-        assertThat(records).hasSize(17);
+        assertThat(records).hasSize(18);
     }
 
     @Test
@@ -113,6 +115,10 @@ class OutcomeMailerApiTest {
 
     private static DeliveryOutcome sample(Class<?> record) {
         if (record == DeliveryOutcome.ConnectionLost.class) return new DeliveryOutcome.ConnectionLost(Stage.RCPT, false, "x");
+        if (record == DeliveryOutcome.Suppressed.class) {
+            return new DeliveryOutcome.Suppressed(SuppressionKind.MANUAL, Reason.UNKNOWN, Instant.EPOCH,
+                    Optional.empty(), "manual");
+        }
         try {
             var ctor = record.getDeclaredConstructors()[0];
             Object[] args = new Object[ctor.getParameterCount()];

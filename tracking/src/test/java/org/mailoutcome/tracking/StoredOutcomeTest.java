@@ -58,4 +58,19 @@ class StoredOutcomeTest {
 
         assertThat(stored.text()).isEqualTo("250-first\n250 second");
     }
+
+    @Test
+    void aSuppressedOutcomeComesBackEqual() {
+        for (var suppressed : java.util.List.of(
+                new DeliveryOutcome.Suppressed(org.mailoutcome.SuppressionKind.SOFT_BOUNCES,
+                        org.mailoutcome.Reason.MAILBOX_FULL, java.time.Instant.parse("2025-03-01T10:00:00.123456Z"),
+                        java.util.Optional.of(java.time.Instant.parse("2025-03-31T10:00:00Z")),
+                        "bounce <n1@mx>: 552 5.2.2 Mailbox full (send abc)"),
+                new DeliveryOutcome.Suppressed(org.mailoutcome.SuppressionKind.MANUAL, org.mailoutcome.Reason.UNKNOWN,
+                        java.time.Instant.EPOCH, java.util.Optional.empty(), ""))) {
+            StoredOutcome stored = StoredOutcome.of(suppressed);
+            assertThat(stored.text()).startsWith("suppressed: ");
+            assertThat(new StoredOutcome(stored.stage(), stored.text()).outcome()).isEqualTo(suppressed);
+        }
+    }
 }

@@ -15,6 +15,7 @@ import org.mailoutcome.DeliveryOutcome.PermanentFailure;
 import org.mailoutcome.DeliveryOutcome.ProtocolError;
 import org.mailoutcome.DeliveryOutcome.ServiceUnavailable;
 import org.mailoutcome.DeliveryOutcome.StorageExceeded;
+import org.mailoutcome.DeliveryOutcome.Suppressed;
 import org.mailoutcome.DeliveryOutcome.TransactionFailed;
 import org.mailoutcome.DeliveryOutcome.TransientFailure;
 import org.mailoutcome.DeliveryOutcome.Unexpected;
@@ -85,6 +86,7 @@ public final class HandlerDispatch {
         else if (outcome instanceof PermanentFailure o) h.onPermanentFailure(to, o);
         else if (outcome instanceof Unexpected o) h.onUnexpected(to, o);
         else if (outcome instanceof ConnectionLost o) h.onConnectionLost(to, o);
+        else if (outcome instanceof Suppressed o) h.onSuppressed(to, o);
         else throw new IllegalStateException("no callback for " + outcome.getClass());
     }
 }
