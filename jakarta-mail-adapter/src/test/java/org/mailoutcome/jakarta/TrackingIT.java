@@ -272,5 +272,10 @@ class TrackingIT {
         public List<SentMessage> unresolved(int limit) {
             return List.of();
         }
+
+        @Override
+        public List<SentMessage> recent(int limit) {
+            return List.of();
+        }
     }
 }

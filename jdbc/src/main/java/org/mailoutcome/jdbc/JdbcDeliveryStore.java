@@ -125,6 +125,12 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         return read("list unresolved", c -> DeliveryRecords.unresolved(c, limit));
     }
 
+    @Override
+    public List<SentMessage> recent(int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be >= 1: " + limit);
+        return read("list recent", c -> DeliveryRecords.recent(c, limit));
+    }
+
     private <T> T read(String what, Transactions.Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);

@@ -104,16 +104,32 @@ abstract class JdbcDeliveryStoreContract {
 
     @Test
     void unresolvedSendsAreListedOldestFirstAndSendsSharingAMessageIdNewestFirst() {
-        JdbcDeliveryStore store = JdbcDeliveryStore.create(db.dataSource());
-        store.record(sent("s2", "<m@client.test>", T.plusSeconds(5)));
-        store.record(sent("s1", "<m@client.test>", T));
-        store.record(sent("s3", "<other@client.test>", T.plusSeconds(9)));
+        JdbcDeliveryStore store = storeWithThreeSends();
         assertThat(store.unresolved(2)).extracting(SentMessage::id).containsExactly("s1", "s2");
         assertThat(store.findByMessageId("<m@client.test>")).extracting(SentMessage::id).containsExactly("s2", "s1");
         store.update(new ReportedFate("s1", "a@x.test", BOUNCED, "<n@mx>"));
         store.update(new ReportedFate("s1", "c@x.test", BOUNCED, "<n@mx>"));
         assertThat(store.unresolved(10)).extracting(SentMessage::id).containsExactly("s2", "s3");
         assertThatThrownBy(() -> store.unresolved(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** s1 at T and s2 at T+5 s share a Message-ID; s3 at T+9 s; recorded s2, s1, s3. */
+    private JdbcDeliveryStore storeWithThreeSends() {
+        JdbcDeliveryStore store = JdbcDeliveryStore.create(db.dataSource());
+        store.record(sent("s2", "<m@client.test>", T.plusSeconds(5)));
+        store.record(sent("s1", "<m@client.test>", T));
+        store.record(sent("s3", "<other@client.test>", T.plusSeconds(9)));
+        return store;
+    }
+
+    @Test
+    void recentSendsAreListedNewestFirstResolvedOrNot() {
+        JdbcDeliveryStore store = storeWithThreeSends();
+        store.update(new ReportedFate("s3", "a@x.test", BOUNCED, "<n@mx>"));
+        assertThat(store.recent(2)).extracting(SentMessage::id).containsExactly("s3", "s2");
+        assertThat(store.recent(10)).extracting(SentMessage::id).containsExactly("s3", "s2", "s1");
+        assertThat(store.recent(1).get(0).recipient("a@x.test").orElseThrow().fate()).isInstanceOf(Fate.Bounced.class);
+        assertThatThrownBy(() -> store.recent(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -101,4 +101,15 @@ public interface DeliveryStore {
      * @throws DeliveryStoreException when the store fails
      */
     List<SentMessage> unresolved(int limit);
+
+    /**
+     * The latest sends, newest first (by {@link SentMessage#sentAt()}, or the order recorded): what a console shows
+     * as recent sends.
+     *
+     * @param limit the most to return, at least 1
+     * @return up to {@code limit} sends
+     * @throws IllegalArgumentException when {@code limit < 1}
+     * @throws DeliveryStoreException when the store fails
+     */
+    List<SentMessage> recent(int limit);
 }

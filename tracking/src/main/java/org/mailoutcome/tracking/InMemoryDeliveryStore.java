@@ -123,6 +123,16 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
         return open;
     }
 
+    /** The sends last recorded, newest first. */
+    @Override
+    public synchronized List<SentMessage> recent(int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be >= 1: " + limit);
+        List<SentMessage> all = new ArrayList<>(byId.values());
+        List<SentMessage> latest = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0 && latest.size() < limit; i--) latest.add(all.get(i));
+        return latest;
+    }
+
     private void evict(String id) {
         SentMessage old = byId.remove(id);
         old.envelopeId().ifPresent(e -> byEnvelopeId.remove(e, id));

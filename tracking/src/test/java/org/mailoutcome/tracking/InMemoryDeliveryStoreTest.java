@@ -115,6 +115,19 @@ class InMemoryDeliveryStoreTest {
     }
 
     @Test
+    void recentListsTheLastRecordedSendsNewestFirst() {
+        InMemoryDeliveryStore store = new InMemoryDeliveryStore();
+        store.record(sent("s1", "<m1@x>"));
+        store.record(sent("s2", "<m2@x>"));
+        store.record(sent("s3", "<m3@x>"));
+        store.update(new ReportedFate("s3", "a@x.test", BOUNCED, "n1"));
+
+        assertThat(store.recent(2)).extracting(SentMessage::id).containsExactly("s3", "s2");
+        assertThat(store.recent(10)).extracting(SentMessage::id).containsExactly("s3", "s2", "s1");
+        assertThatThrownBy(() -> store.recent(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void unresolvedListsSendsWithARecipientWhoseFateIsNotFinalOldestFirst() {
         InMemoryDeliveryStore store = new InMemoryDeliveryStore();
         store.record(sent("s1", "<m1@x>"));

@@ -254,6 +254,11 @@ class BounceMailboxIT {
         public List<SentMessage> unresolved(int limit) {
             return real.unresolved(limit);
         }
+
+        @Override
+        public List<SentMessage> recent(int limit) {
+            return real.recent(limit);
+        }
     }
 
 }

@@ -118,6 +118,20 @@ public final class DeliveryRecords {
         return out;
     }
 
+    /** The latest sends, newest first; the driver stops reading after {@code limit} rows. */
+    public static List<SentMessage> recent(Connection c, int limit) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM mail_outcome_sends ORDER BY sent_at DESC, id DESC")) {
+            ps.setMaxRows(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+        }
+        List<SentMessage> out = new ArrayList<>();
+        for (String id : ids) find(c, id).ifPresent(out::add);
+        return out;
+    }
+
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }
