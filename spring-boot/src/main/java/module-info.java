@@ -17,6 +17,10 @@ module org.mailoutcome.spring {
     requires static org.mailoutcome.bounce;
     requires static org.mailoutcome.jdbc;
     requires static java.sql;
+    requires static spring.web;
+    requires static spring.webmvc;
+    requires static spring.boot.actuator;
+    requires static spring.boot.actuator.autoconfigure;
 
     exports org.mailoutcome.spring;
     // Spring reads the configuration classes, the properties records and the event listeners reflectively.

@@ -8,8 +8,9 @@ import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.tracking.DeliveryStore;
 import org.mailoutcome.tracking.InMemoryDeliveryStore;
 import org.mailoutcome.tracking.Tracking;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.mailoutcome.tracking.AddressBook;
+import org.mailoutcome.tracking.SuppressionList;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,7 +40,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @ConditionalOnProperty(prefix = "mail.outcome", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(MailOutcomeProperties.class)
 public class MailOutcomeAutoConfiguration {
-    private static final Logger LOG = LoggerFactory.getLogger(MailOutcomeAutoConfiguration.class);
     /** Boot 4.0's mail sender auto-configuration. */
     static final String BOOT4_MAIL = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration";
     /** Boot 3.5's mail sender auto-configuration. */
@@ -66,8 +66,7 @@ public class MailOutcomeAutoConfiguration {
 
     /**
      * The tracking of {@code mail.outcome.tracking.*} on the {@link DeliveryStore} bean: one object, given to the
-     * mailer and to the {@code DeliveryTracker} bean, so both use the same store. Logs a WARN when that store is
-     * in memory: its records, and so the matching of later bounces, are lost on restart.
+     * mailer and to the {@code DeliveryTracker} bean, so both use the same store.
      *
      * @param properties {@code mail.outcome.*}
      * @param store the store
@@ -77,11 +76,6 @@ public class MailOutcomeAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "mail.outcome.tracking", name = "enabled", havingValue = "true")
     public Tracking mailOutcomeTracking(MailOutcomeProperties properties, DeliveryStore store) {
-        if (store instanceof InMemoryDeliveryStore) {
-            LOG.warn("mail.outcome.tracking.enabled=true with an in-memory DeliveryStore: tracked sends are lost on "
-                    + "restart, and bounces for them then arrive as UnmatchedNoticeEvent. Add mail-outcome-jdbc and "
-                    + "a DataSource (or define a DeliveryStore bean) to keep them.");
-        }
         return MailerFactory.tracking(properties.tracking(), store);
     }
 
@@ -105,6 +99,21 @@ public class MailOutcomeAutoConfiguration {
         return MailerFactory.create(SpringMailSettings.from(environment), properties,
                 Optional.ofNullable(handler.getIfUnique()), Optional.ofNullable(tracking.getIfUnique()),
                 customizers.orderedStream().toList());
+    }
+
+    /**
+     * Logs a WARN at start-up for each record kept in memory (delivery records, suppression list, address book):
+     * lost on restart and not shared by the application's other instances.
+     *
+     * @param store the delivery records, if tracking is on
+     * @param suppressions the suppression list, if any
+     * @param addressBook the address book, if any
+     * @return the check, run once every singleton exists
+     */
+    @Bean
+    public SmartInitializingSingleton mailOutcomeInMemoryWarnings(ObjectProvider<DeliveryStore> store,
+            ObjectProvider<SuppressionList> suppressions, ObjectProvider<AddressBook> addressBook) {
+        return new InMemoryWarnings(store, suppressions, addressBook);
     }
 
     /**

@@ -19,6 +19,9 @@ import org.springframework.context.event.EventListener;
  * <ul>
  * <li>{@code mail.outcome} (counter), per recipient: {@code record} ({@code AcceptedUnverified},
  *     {@code NotLocalNoRelay}, ...), {@code disposition}, {@code reason}, {@code stage} of the final outcome.</li>
+ * <li>{@code mail.outcome.suppressed} (counter), per recipient left out because its address is on the suppression
+ *     list: {@code kind} ({@code hard_bounce}, {@code soft_bounces}, {@code complaint}, {@code manual}) and
+ *     {@code reason} of the entry.</li>
  * <li>{@code mail.outcome.send} (timer), per message: {@code server.address}, {@code server.port} (the tag
  *     names of Micrometer's {@code mail.send} observation, which times each transport call beside it) and
  *     {@code result}: {@code accepted}, {@code partial} or {@code refused}.</li>
@@ -66,6 +69,12 @@ public class MailOutcomeMetrics {
                 .tag("reason", outcome.reason().name().toLowerCase(Locale.ROOT))
                 .tag("stage", outcome.stage().name().toLowerCase(Locale.ROOT))
                 .register(registry).increment();
+        if (outcome instanceof DeliveryOutcome.Suppressed suppressed) {
+            Counter.builder("mail.outcome.suppressed").description("Recipients left out by the suppression list")
+                    .tag("kind", suppressed.kind().name().toLowerCase(Locale.ROOT))
+                    .tag("reason", suppressed.reason().name().toLowerCase(Locale.ROOT))
+                    .register(registry).increment();
+        }
     }
 
     /**

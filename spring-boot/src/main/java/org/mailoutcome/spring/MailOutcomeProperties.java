@@ -26,12 +26,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     PIPELINING
  * @param bounceMailbox the IMAP folder bounces come back to, read into the tracker
  * @param jdbc the delivery records and durable retries on the application's {@code DataSource}
+ * @param suppressions the suppression list: recipients not to send to (a hard bounce, a complaint...), left out of
+ *     every send with a typed Suppressed outcome
+ * @param addressBook the address book: forward paths learnt (251, 551, a 5.1.6 bounce), old to new
  */
 @ConfigurationProperties("mail.outcome")
 public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @DefaultValue Forward forward,
         @DefaultValue Retry retry, @DefaultValue Pool pool, @DefaultValue Timeouts timeouts,
         @DefaultValue Health health, @DefaultValue Tracking tracking, @DefaultValue("true") boolean pipelining,
-        @DefaultValue BounceMailbox bounceMailbox, @DefaultValue Jdbc jdbc) {
+        @DefaultValue BounceMailbox bounceMailbox, @DefaultValue Jdbc jdbc, @DefaultValue Toggle suppressions,
+        @DefaultValue Toggle addressBook) {
+
+    /**
+     * A feature that is off unless turned on.
+     *
+     * @param enabled Whether it is on
+     */
+    public record Toggle(@DefaultValue("false") boolean enabled) {
+    }
 
     /**
      * Following a 551's forward path: off by default (RFC 5321 3.4; a hostile server could redirect mail).

@@ -14,13 +14,17 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** Boot's mail auto-configurations and every one of ours. */
+    static final AutoConfigurations ALL = AutoConfigurations.of(MailSenderAutoConfiguration.class,
+            MailSenderValidatorAutoConfiguration.class, MailHealthContributorAutoConfiguration.class,
+            MailOutcomeJdbcAutoConfiguration.class, MailOutcomeSuppressionAutoConfiguration.class,
+            MailOutcomeAutoConfiguration.class, MailOutcomeMetricsAutoConfiguration.class,
+            MailOutcomeHealthAutoConfiguration.class, MailOutcomeTrackingAutoConfiguration.class,
+            MailOutcomeBounceMailboxAutoConfiguration.class, MailOutcomeEndpointAutoConfiguration.class,
+            MailOutcomeConsoleAutoConfiguration.class);
+
     static ApplicationContextRunner runner() {
-        return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class,
-                MailSenderValidatorAutoConfiguration.class, MailHealthContributorAutoConfiguration.class,
-                MailOutcomeJdbcAutoConfiguration.class, MailOutcomeAutoConfiguration.class,
-                MailOutcomeMetricsAutoConfiguration.class,
-                MailOutcomeHealthAutoConfiguration.class, MailOutcomeTrackingAutoConfiguration.class,
-                MailOutcomeBounceMailboxAutoConfiguration.class));
+        return new ApplicationContextRunner().withConfiguration(ALL);
     }
 
     static ApplicationContextRunner withServer(ApplicationContextRunner runner, SmtpServerExtension smtp) {
