@@ -56,7 +56,8 @@ public interface OutcomeHandler {
      * A server said a recipient has moved and named the new address: a 251 (the server forwards) or a 551 or
      * other moved-recipient rejection with a forward path, whether or not the mailer followed it. Update your
      * address book, as operators are told to do when a recipient has moved for good. Called after the outcome
-     * callbacks of that recipient, once per attempt that named a new address.
+     * callbacks of that recipient, once per attempt that named a new address; with a mailer's address book, only
+     * for a move it did not know yet ({@link RecipientOutcome#movesLearnt()}), so once, when it is learnt.
      *
      * @param oldAddress the address the server said has moved
      * @param newAddress the address it named

@@ -37,7 +37,7 @@ import org.mailoutcome.jakarta.internal.MailerSessions;
  */
 public final class OutcomeMailer implements AutoCloseable {
     static {
-        MailerAccess.register(mailer -> mailer.router);
+        MailerAccess.register(mailer -> new MailerAccess.Internals(mailer.router, mailer.runner.forwardPolicy()));
     }
 
     private final TransactionRouter router;
@@ -58,8 +58,8 @@ public final class OutcomeMailer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : b.scheduler;
-        this.runner = new DeliveryRunner(router, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler, b.tracking,
-                b.retryHandOff);
+        this.runner = new DeliveryRunner(router, new DeliveryRunner.Settings(b.retryPolicy, b.forwardPolicy, b.sleeper,
+                scheduler, b.tracking, b.retryHandOff, b.suppressions, b.addressBook));
     }
 
     /**
@@ -118,6 +118,21 @@ public final class OutcomeMailer implements AutoCloseable {
     }
 
     /**
+     * Sends to the message's recipients with options for this send only, e.g.
+     * {@link SendOptions#bypassingSuppressions()} for a password reset to an address the user just re-entered.
+     *
+     * @param message the message
+     * @param options the options
+     * @return one outcome per recipient
+     * @throws IllegalArgumentException for a message that is not MIME, has no recipient or no sender
+     */
+    public DeliveryReport send(Message message, SendOptions options) {
+        Objects.requireNonNull(options, "options");
+        List<InternetAddress> envelope = Envelope.recipients(Objects.requireNonNull(message, "message"));
+        return runner.sync(Envelope.prepare(message, router.session()), envelope, defaultHandler, options);
+    }
+
+    /**
      * Sends without blocking the caller, with the builder's handler; see {@link #sendAsync(Message, OutcomeHandler)}.
      *
      * @param message the message
@@ -141,11 +156,25 @@ public final class OutcomeMailer implements AutoCloseable {
     public CompletableFuture<DeliveryReport> sendAsync(Message message, OutcomeHandler handler) {
         Objects.requireNonNull(handler, "handler");
         List<InternetAddress> envelope = Envelope.recipients(Objects.requireNonNull(message, "message"));
-        return runner.async(Envelope.prepare(message, router.session()), envelope, handler);
+        return runner.async(Envelope.prepare(message, router.session()), envelope, handler, SendOptions.defaults());
+    }
+
+    /**
+     * Sends without blocking the caller, with the builder's handler and options for this send only.
+     *
+     * @param message the message
+     * @param options the options
+     * @return the report, when every recipient has its final outcome
+     * @throws IllegalArgumentException at once, for a message that is not MIME, has no recipient or no sender
+     */
+    public CompletableFuture<DeliveryReport> sendAsync(Message message, SendOptions options) {
+        Objects.requireNonNull(options, "options");
+        List<InternetAddress> envelope = Envelope.recipients(Objects.requireNonNull(message, "message"));
+        return runner.async(Envelope.prepare(message, router.session()), envelope, defaultHandler, options);
     }
 
     private DeliveryReport send(Message message, List<InternetAddress> envelope, OutcomeHandler handler) {
-        return runner.sync(Envelope.prepare(message, router.session()), envelope, handler);
+        return runner.sync(Envelope.prepare(message, router.session()), envelope, handler, SendOptions.defaults());
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.internal.Credentials;
+import org.mailoutcome.tracking.AddressBook;
+import org.mailoutcome.tracking.SuppressionList;
 import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.jakarta.retry.RetryHandOff;
 
@@ -30,6 +32,8 @@ public final class OutcomeMailerBuilder {
     ScheduledExecutorService scheduler;
     Optional<Tracking> tracking = Optional.empty();
     Optional<RetryHandOff> retryHandOff = Optional.empty();
+    Optional<SuppressionList> suppressions = Optional.empty();
+    Optional<AddressBook> addressBook = Optional.empty();
     boolean pipelining = true;
 
     OutcomeMailerBuilder(Session session) {
@@ -217,6 +221,39 @@ public final class OutcomeMailerBuilder {
      */
     public OutcomeMailerBuilder retryHandOff(RetryHandOff handOff) {
         this.retryHandOff = Optional.of(Objects.requireNonNull(handOff, "handOff"));
+        return this;
+    }
+
+    /**
+     * Never puts a suppressed recipient on the wire: the list is asked once per send for the envelope (one read), a
+     * suppressed recipient's row is {@link org.mailoutcome.DeliveryOutcome.Suppressed} with the entry's reason and
+     * since-when, the others are sent as usual, and a message whose every recipient is suppressed opens no
+     * connection. Each send's outcomes feed the list (a permanent user unknown, host unknown or mailbox disabled
+     * at RCPT is a hard bounce), as its {@link SuppressionList#policy() policy} judges them. A store that fails is
+     * logged at WARN and the send goes on as if there were no list. Default: none. One send can bypass it
+     * ({@link SendOptions#bypassingSuppressions()}).
+     *
+     * @param list the suppression list, e.g. {@code new InMemorySuppressionList()} or the JDBC module's
+     * @return this builder
+     */
+    public OutcomeMailerBuilder suppressions(SuppressionList list) {
+        this.suppressions = Optional.of(Objects.requireNonNull(list, "list"));
+        return this;
+    }
+
+    /**
+     * Keeps the forward paths the sends meet (251, a 551 naming the new address) and uses them: a later send to an
+     * old address goes to the new one directly, in one transaction, when the {@link #forwardPolicy(ForwardPolicy)}
+     * allows it (its row shows the rewrite: {@link RecipientOutcome#isRewritten()}); otherwise it goes to the old
+     * address and the row says a forward path is known ({@link RecipientOutcome#knownForward()}).
+     * {@link OutcomeHandler#onAddressMoved} fires once per move, when it is learnt. Looked up once per send (one
+     * read); a store that fails is logged at WARN and the envelope is sent as it is. Default: none.
+     *
+     * @param book the address book, e.g. {@code new InMemoryAddressBook()} or the JDBC module's
+     * @return this builder
+     */
+    public OutcomeMailerBuilder addressBook(AddressBook book) {
+        this.addressBook = Optional.of(Objects.requireNonNull(book, "book"));
         return this;
     }
 

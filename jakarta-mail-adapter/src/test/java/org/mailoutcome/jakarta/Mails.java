@@ -46,4 +46,10 @@ final class Mails {
             throw new IllegalArgumentException(e);
         }
     }
+
+    /** Every RCPT command the server received, in order. */
+    static java.util.List<String> rcpts(SmtpServer server) {
+        return server.sessions().stream().flatMap(s -> s.commands().stream()).filter(c -> c.startsWith("RCPT"))
+                .toList();
+    }
 }

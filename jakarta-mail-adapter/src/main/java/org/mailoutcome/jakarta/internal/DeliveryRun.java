@@ -65,19 +65,24 @@ public final class DeliveryRun {
     /** The latest transaction that reached the end of data, else the first: source of the message outcome. */
     private DeliveryReport main;
 
-    /** A run over the envelope; {@code sender} is the envelope sender, never a forward target. */
+    /**
+     * A run over the envelope: recipient i is sent to {@code targets.get(i)} (itself, or a forward path the
+     * address book gave); {@code sender} is the envelope sender, never a forward target.
+     */
     public DeliveryRun(Transactions transactions, RetryPolicy retry, ForwardPolicy forward,
-            List<InternetAddress> envelope, Optional<String> sender) {
+            List<InternetAddress> envelope, List<InternetAddress> targets, Optional<String> sender) {
         this.transactions = transactions;
         this.retry = retry;
         this.forward = forward;
-        this.envelopeAndSender = Stream.concat(envelope.stream().map(InternetAddress::getAddress), sender.stream())
-                .toList();
+        this.envelopeAndSender = Stream.of(envelope.stream().map(InternetAddress::getAddress),
+                targets.stream().map(InternetAddress::getAddress), sender.stream()).flatMap(s -> s).distinct().toList();
         this.transactionsLeft = 1 + envelope.size() * (retry.maxAttempts() + 8);
-        main = transactions.send(envelope, false);
+        main = transactions.send(targets, false);
         lastRound = List.of(main);
         transactionsLeft--;
-        recipients.addAll(main.recipients());
+        for (int i = 0; i < envelope.size(); i++) {
+            recipients.add(new RecipientOutcome(envelope.get(i), main.recipients().get(i).attempts()));
+        }
     }
 
     /** Runs the immediate follow-ups (splits, forwards) and tells whether to wait for a retry or stop. */
@@ -147,7 +152,8 @@ public final class DeliveryRun {
                     || latestTransaction(i).isEmpty()) {
                 continue;
             }
-            List<String> chain = r.attempts().stream().map(a -> a.address().getAddress()).distinct().toList();
+            List<String> chain = Stream.concat(Stream.of(r.address()), r.attempts().stream().map(Attempt::address))
+                    .map(InternetAddress::getAddress).distinct().toList();
             String path = moved.forwardPath().get();
             ForwardDecision decision = forward.decide(r.finalAddress().getAddress(), path, chain.size(), chain,
                     envelopeAndSender);

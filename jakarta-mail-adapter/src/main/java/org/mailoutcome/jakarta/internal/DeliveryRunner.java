@@ -12,78 +12,101 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Disposition;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.RecipientOutcome;
+import org.mailoutcome.jakarta.SendOptions;
 import org.mailoutcome.jakarta.Sleeper;
 import org.mailoutcome.jakarta.retry.RetryHandOff;
+import org.mailoutcome.tracking.AddressBook;
+import org.mailoutcome.tracking.SuppressionList;
 import org.mailoutcome.tracking.Tracking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Drives a {@link DeliveryRun} to its end: waiting on the calling thread, or on a scheduler. */
+/**
+ * Drives a send: screens the envelope (address book, suppression list), runs a {@link DeliveryRun} to its end
+ * (waiting on the calling thread, or on a scheduler, or handing the retries off), then records the send, feeds
+ * what it learnt back to the stores and calls the handler.
+ */
 public final class DeliveryRunner {
     private static final Logger LOG = LoggerFactory.getLogger("org.mailoutcome.jakarta.OutcomeMailer");
 
+    /** What a runner works with, from the builder. */
+    public record Settings(RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
+            ScheduledExecutorService scheduler, Optional<Tracking> tracking, Optional<RetryHandOff> handOff,
+            Optional<SuppressionList> suppressions, Optional<AddressBook> addressBook) {
+    }
+
     private final TransactionRouter router;
-    private final RetryPolicy retryPolicy;
-    private final ForwardPolicy forwardPolicy;
-    private final Sleeper sleeper;
-    private final ScheduledExecutorService scheduler;
+    private final Settings settings;
     private final Optional<SendTracking> tracking;
     private final Optional<HandOffs> handOffs;
+    private final Screening screening;
+    private final Learning learning;
+    private final Clock clock;
 
-    /**
-     * Sends over the router with the given policies, recording each send when tracking is on; with a
-     * hand-off, retries are handed off, not waited for.
-     */
-    public DeliveryRunner(TransactionRouter router, RetryPolicy retryPolicy, ForwardPolicy forwardPolicy, Sleeper sleeper,
-            ScheduledExecutorService scheduler, Optional<Tracking> tracking, Optional<RetryHandOff> handOff) {
-        this.tracking = tracking.map(t -> new SendTracking(t, MailerSessions.target(router.session())));
+    /** Sends over the router with the given settings. */
+    public DeliveryRunner(TransactionRouter router, Settings settings) {
         this.router = router;
-        this.retryPolicy = retryPolicy;
-        this.forwardPolicy = forwardPolicy;
-        this.sleeper = sleeper;
-        this.scheduler = scheduler;
-        this.handOffs = handOff.map(h -> new HandOffs(h, retryPolicy, router.session(), Clock.systemUTC()));
+        this.settings = settings;
+        this.tracking = settings.tracking().map(t -> new SendTracking(t, MailerSessions.target(router.session())));
+        this.clock = settings.tracking().map(Tracking::clock).orElse(Clock.systemUTC());
+        this.handOffs = settings.handOff().map(h -> new HandOffs(h, settings.retryPolicy(), router.session(),
+                Clock.systemUTC()));
+        this.screening = new Screening(settings.suppressions(), settings.addressBook(), settings.forwardPolicy(),
+                clock);
+        this.learning = new Learning(settings.suppressions(), settings.addressBook(), clock);
+    }
+
+    /** The forward policy of the mailer, for a durable retry that meets a 551. */
+    public ForwardPolicy forwardPolicy() {
+        return settings.forwardPolicy();
     }
 
     /** Sends, waiting between retries on this thread; an interrupt stops the retries. */
-    public DeliveryReport sync(MimeMessage mime, List<InternetAddress> envelope, OutcomeHandler handler) {
-        Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
-        DeliveryRun run = start(mime, envelope, tracked);
+    public DeliveryReport sync(MimeMessage mime, List<InternetAddress> envelope, OutcomeHandler handler,
+            SendOptions options) {
+        Send send = begin(mime, envelope, options);
+        if (send.run.isEmpty()) return finish(send, Optional.empty(), handler);
+        DeliveryRun run = send.run.get();
         DeliveryRun.Step step = run.next();
         if (step instanceof DeliveryRun.Step.Wait wait && handOffs.isPresent()) {
-            return finish(mime, tracked, handOff(run, wait, mime, tracked), handler);
+            return handOff(send, run, wait, handler);
         }
         while (step instanceof DeliveryRun.Step.Wait wait) {
             try {
-                sleeper.sleep(wait.delay());
+                settings.sleeper().sleep(wait.delay());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return finish(mime, tracked, run.report(), handler);
+                return finish(send, Optional.of(run.report()), handler);
             }
             step = run.resume();
         }
-        return finish(mime, tracked, ((DeliveryRun.Step.Done) step).report(), handler);
+        return finish(send, Optional.of(((DeliveryRun.Step.Done) step).report()), handler);
     }
 
     /** Sends on the scheduler; retries are scheduled, no thread sleeps. */
     public CompletableFuture<DeliveryReport> async(MimeMessage mime, List<InternetAddress> envelope,
-            OutcomeHandler handler) {
+            OutcomeHandler handler, SendOptions options) {
         CompletableFuture<DeliveryReport> result = new CompletableFuture<>();
-        scheduler.execute(() -> {
+        settings.scheduler().execute(() -> {
             try {
-                Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
-                DeliveryRun run = start(mime, envelope, tracked);
+                Send send = begin(mime, envelope, options);
+                if (send.run.isEmpty()) {
+                    result.complete(finish(send, Optional.empty(), handler));
+                    return;
+                }
+                DeliveryRun run = send.run.get();
                 DeliveryRun.Step first = run.next();
                 if (first instanceof DeliveryRun.Step.Wait wait && handOffs.isPresent()) {
-                    result.complete(finish(mime, tracked, handOff(run, wait, mime, tracked), handler));
+                    result.complete(handOff(send, run, wait, handler));
                 } else {
-                    advance(run, () -> first, result, report -> finish(mime, tracked, report, handler));
+                    advance(run, () -> first, result, report -> finish(send, Optional.of(report), handler));
                 }
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
@@ -97,7 +120,7 @@ public final class DeliveryRunner {
         try {
             DeliveryRun.Step next = step.get();
             if (next instanceof DeliveryRun.Step.Wait wait) {
-                scheduler.schedule(() -> advance(run, run::resume, result, finish), wait.delay().toMillis(),
+                settings.scheduler().schedule(() -> advance(run, run::resume, result, finish), wait.delay().toMillis(),
                         TimeUnit.MILLISECONDS);
             } else {
                 result.complete(finish.apply(((DeliveryRun.Step.Done) next).report()));
@@ -107,33 +130,56 @@ public final class DeliveryRunner {
         }
     }
 
-    private DeliveryReport handOff(DeliveryRun run, DeliveryRun.Step.Wait wait, MimeMessage mime,
-            Optional<SendTracking.Send> tracked) {
-        return handOffs.orElseThrow().handOff(run, wait.delay(), mime, envelopeSender(mime, tracked));
+    /** One send under way: its message, tracking keys, screening plan and run (none when all are suppressed). */
+    private record Send(MimeMessage mime, Optional<SendTracking.Send> tracked, Screening.Plan plan,
+            Optional<DeliveryRun> run) {
     }
 
-    private Optional<String> envelopeSender(MimeMessage mime, Optional<SendTracking.Send> tracked) {
-        return tracked.flatMap(SendTracking.Send::verpSender).or(() -> sender(mime));
-    }
-
-    private DeliveryRun start(MimeMessage mime, List<InternetAddress> envelope,
-            Optional<SendTracking.Send> tracked) {
+    private Send begin(MimeMessage mime, List<InternetAddress> envelope, SendOptions options) {
+        Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
+        Optional<String> sender = envelopeSender(mime, tracked);
+        Screening.Plan plan = screening.plan(envelope, sender, options.bypassesSuppressions());
+        if (plan.nothingToSend()) return new Send(mime, tracked, plan, Optional.empty());
         Optional<MailParameters> parameters = tracked.map(SendTracking.Send::parameters);
-        return new DeliveryRun(router.transactionsFor(mime, messageId(mime), parameters), retryPolicy,
-                forwardPolicy, envelope, envelopeSender(mime, tracked));
+        DeliveryRun run = new DeliveryRun(router.transactionsFor(mime, messageId(mime), parameters),
+                settings.retryPolicy(), settings.forwardPolicy(), plan.envelope(), plan.targets(), sender);
+        return new Send(mime, tracked, plan, Optional.of(run));
     }
 
-    private DeliveryReport finish(MimeMessage mime, Optional<SendTracking.Send> tracked, DeliveryReport report,
-            OutcomeHandler handler) {
-        tracked.ifPresent(send -> tracking.get().record(send, mime, report));
+    /**
+     * Records the send first (so a retry round that comes soon finds it), then hands the retries off, then
+     * feeds the stores and calls the handler.
+     */
+    private DeliveryReport handOff(Send send, DeliveryRun run, DeliveryRun.Step.Wait wait, OutcomeHandler handler) {
+        DeliveryReport before = send.plan.merge(Optional.of(run.report()), messageId(send.mime));
+        send.tracked.ifPresent(t -> tracking.orElseThrow().record(t, send.mime, before));
+        DeliveryReport handedOff = handOffs.orElseThrow().handOff(run, wait.delay(), send.mime,
+                envelopeSender(send.mime, send.tracked), send.tracked.map(SendTracking.Send::id));
+        return complete(send, send.plan.merge(Optional.of(handedOff), messageId(send.mime)), handler);
+    }
+
+    private DeliveryReport finish(Send send, Optional<DeliveryReport> sent, OutcomeHandler handler) {
+        DeliveryReport report = send.plan.merge(sent, messageId(send.mime));
+        send.tracked.ifPresent(t -> tracking.orElseThrow().record(t, send.mime, report));
+        return complete(send, report, handler);
+    }
+
+    private DeliveryReport complete(Send send, DeliveryReport report, OutcomeHandler handler) {
+        learning.learn(report, send.tracked.map(SendTracking.Send::id),
+                send.tracked.map(SendTracking.Send::sentAt).orElseGet(clock::instant));
         for (RecipientOutcome r : report.recipients()) {
             if (r.disposition() == Disposition.SUCCESS) continue;
             String line = DeliveryReport.describe(r.outcome());
-            if (r.disposition() == Disposition.PERMANENT) LOG.warn("{}: {}", r.address().getAddress(), line);
+            if (r.outcome() instanceof DeliveryOutcome.Suppressed) LOG.debug("{}: {}", r.address().getAddress(), line);
+            else if (r.disposition() == Disposition.PERMANENT) LOG.warn("{}: {}", r.address().getAddress(), line);
             else LOG.info("{}: {}", r.address().getAddress(), line);
         }
         HandlerDispatch.dispatch(handler, report);
         return report;
+    }
+
+    private Optional<String> envelopeSender(MimeMessage mime, Optional<SendTracking.Send> tracked) {
+        return tracked.flatMap(SendTracking.Send::verpSender).or(() -> sender(mime));
     }
 
     /** The envelope sender as Angus sends it: mail.smtp.from, else the first From. */

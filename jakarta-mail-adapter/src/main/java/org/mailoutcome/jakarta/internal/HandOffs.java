@@ -37,12 +37,13 @@ public final class HandOffs {
     }
 
     /** The report so far, with the hand-off's answer; never throws for what the hand-off does. */
-    public DeliveryReport handOff(DeliveryRun run, Duration delay, MimeMessage mime, Optional<String> sender) {
+    public DeliveryReport handOff(DeliveryRun run, Duration delay, MimeMessage mime, Optional<String> sender,
+            Optional<String> sendId) {
         DeliveryReport report = run.report();
         try {
             StoredMessage stored = new StoredMessage(bytes(mime), report.messageId(), sender);
             DeferredSend send = new DeferredSend(stored, run.deferred(), clock.instant().plus(delay), policy,
-                    MailerSessions.target(session));
+                    MailerSessions.target(session), sendId);
             ScheduledRetry result = handOff.handOff(send);
             if (result == null) throw new IllegalStateException("the retry hand-off returned null");
             if (result instanceof ScheduledRetry.NotScheduled no) LOG.warn("retry not scheduled: {}", no.reason());

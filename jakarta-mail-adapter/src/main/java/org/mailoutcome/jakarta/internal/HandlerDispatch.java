@@ -38,7 +38,7 @@ public final class HandlerDispatch {
         if (handler == OutcomeHandler.NONE) return;
         for (RecipientOutcome r : report.recipients()) {
             dispatch(handler, r.address(), r.outcome());
-            for (RecipientOutcome.Attempt attempt : r.attempts()) moved(handler, attempt);
+            for (RecipientOutcome.Attempt attempt : r.movesLearnt()) moved(handler, attempt);
         }
     }
 

@@ -3,6 +3,7 @@ package org.mailoutcome.jakarta.internal;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.jakarta.OutcomeMailer;
 
 /**
@@ -12,7 +13,11 @@ import org.mailoutcome.jakarta.OutcomeMailer;
  * send.
  */
 public final class MailerAccess {
-    private static final AtomicReference<Function<OutcomeMailer, TransactionRouter>> ROUTER = new AtomicReference<>();
+    private static final AtomicReference<Function<OutcomeMailer, Internals>> INTERNALS = new AtomicReference<>();
+
+    /** What the retry package needs of a mailer: its connections and its forward policy. */
+    public record Internals(TransactionRouter router, ForwardPolicy forwardPolicy) {
+    }
 
     private MailerAccess() {
     }
@@ -20,11 +25,11 @@ public final class MailerAccess {
     /**
      * Registers the accessor; called once by {@link OutcomeMailer}'s class initialiser.
      *
-     * @param router gives a mailer's router
+     * @param internals gives a mailer's router and forward policy
      * @throws IllegalStateException when an accessor is registered already
      */
-    public static void register(Function<OutcomeMailer, TransactionRouter> router) {
-        if (!ROUTER.compareAndSet(null, Objects.requireNonNull(router, "router"))) {
+    public static void register(Function<OutcomeMailer, Internals> internals) {
+        if (!INTERNALS.compareAndSet(null, Objects.requireNonNull(internals, "internals"))) {
             throw new IllegalStateException("the mailer accessor is registered already");
         }
     }
@@ -36,6 +41,16 @@ public final class MailerAccess {
      * @return its router
      */
     public static TransactionRouter router(OutcomeMailer mailer) {
-        return ROUTER.get().apply(Objects.requireNonNull(mailer, "mailer"));
+        return INTERNALS.get().apply(Objects.requireNonNull(mailer, "mailer")).router();
+    }
+
+    /**
+     * The forward policy of a mailer.
+     *
+     * @param mailer the mailer
+     * @return its policy
+     */
+    public static ForwardPolicy forwardPolicy(OutcomeMailer mailer) {
+        return INTERNALS.get().apply(Objects.requireNonNull(mailer, "mailer")).forwardPolicy();
     }
 }

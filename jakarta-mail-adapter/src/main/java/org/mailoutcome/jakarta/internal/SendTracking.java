@@ -51,7 +51,8 @@ public final class SendTracking {
     }
 
     private SentMessage sentMessage(Send send, MimeMessage message, DeliveryReport report) {
-        List<TrackedRecipient> recipients = report.recipients().stream().map(SendTracking::recipient).toList();
+        List<TrackedRecipient> recipients = report.recipients().stream().map(r -> recipient(r, send.sentAt()))
+                .toList();
         Optional<String> envelopeId = send.parameters().envelopeIdSent() ? send.parameters().envelopeId()
                 : Optional.empty();
         Optional<String> token = send.verpSender().map(s -> send.id());
@@ -59,8 +60,9 @@ public final class SendTracking {
                 recipients);
     }
 
-    private static TrackedRecipient recipient(RecipientOutcome r) {
-        return TrackedRecipient.sent(r.address().getAddress(), r.finalAddress().getAddress(), r.outcome());
+    private static TrackedRecipient recipient(RecipientOutcome r, Instant sentAt) {
+        return TrackedRecipient.sent(r.address().getAddress(), r.attempts().stream().map(a ->
+                new TrackedRecipient.Attempt(a.address().getAddress(), a.outcome(), 0, sentAt)).toList());
     }
 
     private static Optional<String> messageId(MimeMessage message, DeliveryReport report) {
