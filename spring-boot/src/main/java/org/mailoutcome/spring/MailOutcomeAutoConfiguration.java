@@ -1,10 +1,10 @@
 package org.mailoutcome.spring;
 
 import jakarta.mail.internet.MimeMessage;
-import java.util.Optional;
 import java.util.Properties;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.jakarta.OutcomeMailerBuilder;
 import org.mailoutcome.tracking.DeliveryStore;
 import org.mailoutcome.tracking.InMemoryDeliveryStore;
 import org.mailoutcome.tracking.Tracking;
@@ -80,14 +80,17 @@ public class MailOutcomeAutoConfiguration {
     }
 
     /**
-     * The mailer, for the server {@code spring.mail.*} names; closed with the context. An {@link OutcomeHandler}
-     * bean, if there is one, is its default handler; then every {@link OutcomeMailerBuilderCustomizer} bean is
-     * applied, in order.
+     * The mailer, for the server {@code spring.mail.*} names; closed with the context. Built from the properties,
+     * then the beans there are: an {@link OutcomeHandler} (its default handler), the {@link Tracking}, the
+     * {@link SuppressionList} and the {@link AddressBook}; then every {@link OutcomeMailerBuilderCustomizer} bean,
+     * in order.
      *
      * @param environment where {@code spring.mail.*} is read
      * @param properties {@code mail.outcome.*}
      * @param handler the application's handler, if any
      * @param tracking the tracking, when {@code mail.outcome.tracking.enabled=true}
+     * @param suppressions the suppression list, if any
+     * @param addressBook the address book, if any
      * @param customizers the customizers
      * @return the mailer
      */
@@ -95,10 +98,15 @@ public class MailOutcomeAutoConfiguration {
     @ConditionalOnMissingBean
     public OutcomeMailer outcomeMailer(Environment environment, MailOutcomeProperties properties,
             ObjectProvider<OutcomeHandler> handler, ObjectProvider<Tracking> tracking,
+            ObjectProvider<SuppressionList> suppressions, ObjectProvider<AddressBook> addressBook,
             ObjectProvider<OutcomeMailerBuilderCustomizer> customizers) {
-        return MailerFactory.create(SpringMailSettings.from(environment), properties,
-                Optional.ofNullable(handler.getIfUnique()), Optional.ofNullable(tracking.getIfUnique()),
-                customizers.orderedStream().toList());
+        OutcomeMailerBuilder builder = MailerFactory.builder(SpringMailSettings.from(environment), properties);
+        handler.ifUnique(builder::handler);
+        tracking.ifUnique(builder::tracking);
+        suppressions.ifUnique(builder::suppressions);
+        addressBook.ifUnique(builder::addressBook);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
     }
 
     /**

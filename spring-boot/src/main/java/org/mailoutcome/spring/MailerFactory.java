@@ -1,8 +1,5 @@
 package org.mailoutcome.spring;
 
-import java.util.List;
-import java.util.Optional;
-import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.jakarta.OutcomeMailerBuilder;
 import org.mailoutcome.tracking.DeliveryStore;
@@ -14,9 +11,8 @@ final class MailerFactory {
     private MailerFactory() {
     }
 
-    /** The mailer of the properties, with the handler and tracking beans, then each customizer in order. */
-    static OutcomeMailer create(SpringMailSettings mail, MailOutcomeProperties outcome, Optional<OutcomeHandler> handler,
-            Optional<Tracking> tracking, List<OutcomeMailerBuilderCustomizer> customizers) {
+    /** A builder with {@code spring.mail.*} and {@code mail.outcome.*} applied. */
+    static OutcomeMailerBuilder builder(SpringMailSettings mail, MailOutcomeProperties outcome) {
         OutcomeMailerBuilder builder = OutcomeMailer.builder(mail.session())
                 .forwardPolicy(outcome.forward().policy())
                 .forwardHeaders(outcome.forward().headers())
@@ -30,10 +26,7 @@ final class MailerFactory {
         if (timeouts.read() != null) builder.readTimeout(timeouts.read());
         if (timeouts.write() != null) builder.writeTimeout(timeouts.write());
         mail.user().ifPresent(user -> builder.credentials(user, mail.password() == null ? "" : mail.password()));
-        handler.ifPresent(builder::handler);
-        tracking.ifPresent(builder::tracking);
-        customizers.forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        return builder;
     }
 
     static Tracking tracking(MailOutcomeProperties.Tracking properties, DeliveryStore store) {
