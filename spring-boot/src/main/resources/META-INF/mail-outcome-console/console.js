@@ -102,10 +102,11 @@
     'Tracking is off (mail.outcome.tracking.enabled): no sends are recorded.', 'sends?limit=50',
     'No send recorded yet.', (send, rows) => send.recipients.forEach((r, i) => {
       const tr = row(rows, r.address);
+      if (i === 0) tr.className = 'send-start';
       cell(tr, i === 0 ? time(send.sentAt) : '', 'time');
       cell(tr, i === 0 ? (send.messageId || '') : '', 'text');
       cell(tr).appendChild(addressLink(r.address));
-      cell(tr, r.text, r.disposition);
+      cell(tr, r.text, r.outcome === 'Suppressed' ? 'suppressed' : r.disposition);
       cell(tr, r.fateText, 'text');
     }));
 

@@ -39,7 +39,7 @@ public class MailOutcomeSuppressionAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "mail.outcome.suppressions", name = "enabled", havingValue = "true")
-    public SuppressionPolicy suppressionPolicy() {
+    public SuppressionPolicy mailOutcomeSuppressionPolicy() {
         return SuppressionPolicy.defaults();
     }
 
@@ -52,7 +52,7 @@ public class MailOutcomeSuppressionAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "mail.outcome.suppressions", name = "enabled", havingValue = "true")
-    public SuppressionList suppressionList(SuppressionPolicy policy) {
+    public SuppressionList mailOutcomeSuppressionList(SuppressionPolicy policy) {
         return new InMemorySuppressionList(policy);
     }
 
@@ -64,7 +64,7 @@ public class MailOutcomeSuppressionAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "mail.outcome.address-book", name = "enabled", havingValue = "true")
-    public AddressBook addressBook() {
+    public AddressBook mailOutcomeAddressBook() {
         return new InMemoryAddressBook();
     }
 }

@@ -2,38 +2,42 @@ package org.mailoutcome.spring.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * The jar the build makes is the one command the README gives: {@code java -jar} runs the application on its
- * embedded testkit server, mails the address book and prints what happened.
+ * embedded testkit server, mails the address book twice, prints what happened, and serves the console.
  */
 class RunnableJarIT {
-    private static final Path JAR = Path.of("target", "mail-outcome-spring-boot-sample.jar");
+    private static final Duration START = Duration.ofSeconds(120);
 
     @Test
-    void theJarRunsOnTheEmbeddedServerAndPrintsEveryRecipientsOutcome() throws IOException, InterruptedException {
-        assertThat(JAR).as("made by spring-boot-maven-plugin's repackage in the package phase").isRegularFile();
-        Path output = Files.createTempFile("sample-jar", ".txt");
-        try {
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", JAR.toString(), "--spring.main.banner-mode=off").redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            boolean ended = process.waitFor(120, TimeUnit.SECONDS);
-            if (!ended) process.destroyForcibly();
-            String printed = Files.readString(output, StandardCharsets.UTF_8);
-            assertThat(ended).as("ended within 120 s:%n%s", printed).isTrue();
-            assertThat(process.exitValue()).as(printed).isZero();
-            assertThat(printed).contains("2 accepted, 1 deferred, 2 rejected")
-                    .contains("dave@example.test: NotLocalNoRelay at RCPT")
-                    .contains("address book now: [alice@example.test, carol@example.test, dave@new.example,");
-        } finally {
-            Files.deleteIfExists(output);
+    void theJarMailsTwiceOnTheEmbeddedServerAndSuppressesTheUnknownUserTheSecondTime() throws Exception {
+        assertThat(JarProcess.JAR).as("made by spring-boot-maven-plugin's repackage in the package phase")
+                .isRegularFile();
+        try (JarProcess jar = JarProcess.start("--spring.main.web-application-type=none")) {
+            assertThat(jar.awaitExit(START)).as(jar.printed()).isZero();
+            assertThat(jar.printed()).contains("first send: DeliveryReport[")
+                    .contains("erin@example.test: MailboxUnavailable at RCPT")
+                    .contains("address book now: [alice@example.test, carol@example.test, dave@new.example,")
+                    .contains("erin@example.test: Suppressed at RCPT");
+        }
+    }
+
+    @Test
+    void theJarServesTheConsoleUntilStopped() throws Exception {
+        try (JarProcess jar = JarProcess.start("--server.port=0")) {
+            String line = jar.awaitLine(l -> l.startsWith("console: http://127.0.0.1:"), START);
+            URI console = URI.create(line.substring("console: ".length()).split(" ")[0]);
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(console)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<title>mail-outcome console</title>");
         }
     }
 }

@@ -34,7 +34,7 @@ class SampleApplicationIT {
             if (e.getPayload() instanceof RecipientOutcomeEvent outcome) events.add(outcome);
         });
         context = application.run("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + server.port(),
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off", "--server.port=0");
     }
 
     @AfterEach

@@ -26,7 +26,7 @@ class SamplePostfixIT {
     static void start() {
         postfix = PostfixServer.start();
         context = SpringApplication.run(SampleApplication.class, "--spring.mail.host=" + PostfixServer.HOST,
-                "--spring.mail.port=" + postfix.port(), "--spring.main.banner-mode=off");
+                "--spring.mail.port=" + postfix.port(), "--spring.main.banner-mode=off", "--server.port=0");
     }
 
     @AfterAll
