@@ -18,13 +18,17 @@ import org.mailoutcome.bounce.BouncedRecipient;
 import org.mailoutcome.bounce.Complaint;
 import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.bounce.tracking.internal.Callbacks;
+import org.mailoutcome.bounce.tracking.internal.Consequences;
 import org.mailoutcome.bounce.tracking.internal.Correlator;
 import org.mailoutcome.bounce.tracking.internal.NoticeIds;
+import org.mailoutcome.tracking.AddressBook;
 import org.mailoutcome.tracking.DeliveryStore;
 import org.mailoutcome.tracking.DeliveryStoreException;
 import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.FateUpdate;
 import org.mailoutcome.tracking.ReportedFate;
+import org.mailoutcome.tracking.SuppressionChange;
+import org.mailoutcome.tracking.SuppressionList;
 import org.mailoutcome.tracking.TrackedRecipient;
 import org.mailoutcome.tracking.Tracking;
 
@@ -64,6 +68,7 @@ public final class DeliveryTracker {
     private final Callbacks callbacks;
     private final Clock clock;
     private final Correlator correlator;
+    private final Consequences consequences;
 
     private DeliveryTracker(Builder b) {
         this.store = b.tracking.store();
@@ -71,6 +76,7 @@ public final class DeliveryTracker {
         this.callbacks = new Callbacks(b.listener);
         this.clock = b.tracking.clock();
         this.correlator = new Correlator(store);
+        this.consequences = new Consequences(b.suppressions, b.addressBook, clock);
     }
 
     /**
@@ -159,11 +165,18 @@ public final class DeliveryTracker {
             }
             FateUpdate update = store.update(new ReportedFate(send.id(), recipient.get().address(), fate(entry, at),
                     noticeId));
-            updates.add(new IngestResult.Update(entry, update));
+            Consequences.Result result = update instanceof FateUpdate.NotFound
+                    ? new Consequences.Result(Optional.empty(), false)
+                    : consequences.of(send, recipient.get(), entry, noticeId, at);
+            updates.add(new IngestResult.Update(entry, update, result.suppression()));
+            boolean moved = consequences.hasAddressBook() ? result.moveLearnt() : true;
             if (update instanceof FateUpdate.Applied applied) {
                 send = applied.message();
-                callbacks.applied(applied);
+                callbacks.applied(applied, moved);
+            } else if (result.moveLearnt()) {
+                callbacks.moved(send, recipient.get(), entry.forwardPath().orElseThrow());
             }
+            result.suppression().ifPresent(callbacks::suppression);
         }
         for (BouncedRecipient entry : unmatched) {
             callbacks.unmatched(bounce, "send " + match.send().id() + " (matched by " + match.by()
@@ -176,9 +189,13 @@ public final class DeliveryTracker {
         List<org.mailoutcome.bounce.Headers> headers = List.of(complaint.headers(), complaint.returnedHeaders());
         Optional<Correlator.Match> match = correlator.find(Optional.empty(), headers, complaint.messageId(),
                 complaint.recipients());
+        Instant at = complaint.arrivalDate().orElseGet(() -> noticeTime(complaint.headers()));
+        List<SuppressionChange> changes = consequences.of(complaint, match.map(Correlator.Match::send),
+                NoticeIds.of(complaint), at);
         callbacks.complaint(complaint, match.map(Correlator.Match::send));
+        changes.forEach(callbacks::suppression);
         return new IngestResult.Complained(complaint, match.map(Correlator.Match::send),
-                match.map(Correlator.Match::by));
+                match.map(Correlator.Match::by), changes);
     }
 
     private static Fate fate(BouncedRecipient entry, Instant at) {
@@ -191,8 +208,11 @@ public final class DeliveryTracker {
 
     /** When the notice was written: its Date field, else now. */
     private Instant noticeTime(Bounce bounce) {
-        Optional<Date> date = bounce.headers().first("Date")
-                .map(d -> new MailDateFormat().parse(d, new ParsePosition(0)));
+        return noticeTime(bounce.headers());
+    }
+
+    private Instant noticeTime(org.mailoutcome.bounce.Headers headers) {
+        Optional<Date> date = headers.first("Date").map(d -> new MailDateFormat().parse(d, new ParsePosition(0)));
         return date.map(Date::toInstant).orElseGet(clock::instant);
     }
 
@@ -201,6 +221,8 @@ public final class DeliveryTracker {
         private final Tracking tracking;
         private BounceParser parser = BounceParser.defaults();
         private FateListener listener = FateListener.NONE;
+        private Optional<SuppressionList> suppressions = Optional.empty();
+        private Optional<AddressBook> addressBook = Optional.empty();
 
         private Builder(Tracking tracking) {
             this.tracking = Objects.requireNonNull(tracking, "tracking");
@@ -214,6 +236,32 @@ public final class DeliveryTracker {
          */
         public Builder listener(FateListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Feeds the suppression list what the notices say: a bounce for a recipient of a tracked send (a hard
+         * bounce, or one more soft bounce, as the list's policy judges it), a success notice (which clears the soft
+         * bounces), a complaint matched to a send (its recipients). Each notice counts once, however many times it is
+         * read; the same list given to the mailer makes the next send leave a suppressed address out. Default: none.
+         *
+         * @param list the suppression list
+         * @return this builder
+         */
+        public Builder suppressions(SuppressionList list) {
+            this.suppressions = Optional.of(Objects.requireNonNull(list, "list"));
+            return this;
+        }
+
+        /**
+         * Keeps the new address a bounce names (5.1.6 with a forward path) as old to new; with it,
+         * {@link FateListener#onAddressMoved} fires once per move, when it is learnt. Default: none.
+         *
+         * @param book the address book
+         * @return this builder
+         */
+        public Builder addressBook(AddressBook book) {
+            this.addressBook = Optional.of(Objects.requireNonNull(book, "book"));
             return this;
         }
 

@@ -5,6 +5,7 @@ import org.mailoutcome.bounce.Complaint;
 import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.Suppression;
 import org.mailoutcome.tracking.TrackedRecipient;
 
 /**
@@ -62,13 +63,24 @@ public interface FateListener {
     }
 
     /**
-     * A bounce saying the recipient moved (5.1.6, 551) and naming the new address; after {@link #onBounced}.
+     * A bounce saying the recipient moved (5.1.6, 551) and naming the new address; after {@link #onBounced}. With
+     * the tracker's address book, only when the move is news to it: once, when it is learnt.
      *
      * @param send the send
      * @param recipient the recipient
      * @param forwardPath the new address the bounce names
      */
     default void onAddressMoved(SentMessage send, TrackedRecipient recipient, String forwardPath) {
+    }
+
+    /**
+     * A notice put an address on the tracker's suppression list (a hard bounce, the soft bounce that reached the
+     * threshold, a complaint), or replaced its entry with one that lasts longer; not called for evidence the list
+     * already had.
+     *
+     * @param entry the entry now in force
+     */
+    default void onSuppressed(Suppression entry) {
     }
 
     /**

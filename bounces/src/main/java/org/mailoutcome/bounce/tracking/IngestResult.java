@@ -8,6 +8,7 @@ import org.mailoutcome.bounce.Complaint;
 import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.tracking.FateUpdate;
 import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.SuppressionChange;
 
 /** What {@link DeliveryTracker} did with one mail: one record per meaning. */
 public sealed interface IngestResult {
@@ -56,17 +57,30 @@ public sealed interface IngestResult {
      *
      * @param notice what the notice says of the recipient
      * @param update what the store did: applied, kept, or a duplicate of a notice ingested before
+     * @param suppression what the tracker's suppression list made of it; empty without a list, or for a delay
      */
-    record Update(BouncedRecipient notice, FateUpdate update) {
+    record Update(BouncedRecipient notice, FateUpdate update, Optional<SuppressionChange> suppression) {
         /**
          * Checks the components.
          *
          * @param notice the notice's recipient
          * @param update the store's answer
+         * @param suppression the suppression list's answer
          */
         public Update {
             Objects.requireNonNull(notice, "notice");
             Objects.requireNonNull(update, "update");
+            Objects.requireNonNull(suppression, "suppression");
+        }
+
+        /**
+         * An update without a suppression list.
+         *
+         * @param notice the notice's recipient
+         * @param update the store's answer
+         */
+        public Update(BouncedRecipient notice, FateUpdate update) {
+            this(notice, update, Optional.empty());
         }
     }
 
@@ -76,20 +90,35 @@ public sealed interface IngestResult {
      * @param complaint the report
      * @param send the send, if matched
      * @param matchedBy how, if matched
+     * @param suppressions what the tracker's suppression list made of it, one per recipient of the send it names;
+     *     empty without a list or a matched send
      */
-    record Complained(Complaint complaint, Optional<SentMessage> send, Optional<MatchedBy> matchedBy)
-            implements IngestResult {
+    record Complained(Complaint complaint, Optional<SentMessage> send, Optional<MatchedBy> matchedBy,
+            List<SuppressionChange> suppressions) implements IngestResult {
         /**
          * Checks the components.
          *
          * @param complaint the report
          * @param send the send, if matched
          * @param matchedBy how, if matched
+         * @param suppressions the suppression list's answers
          */
         public Complained {
             Objects.requireNonNull(complaint, "complaint");
             Objects.requireNonNull(send, "send");
             Objects.requireNonNull(matchedBy, "matchedBy");
+            suppressions = List.copyOf(suppressions);
+        }
+
+        /**
+         * A complaint without a suppression list.
+         *
+         * @param complaint the report
+         * @param send the send, if matched
+         * @param matchedBy how, if matched
+         */
+        public Complained(Complaint complaint, Optional<SentMessage> send, Optional<MatchedBy> matchedBy) {
+            this(complaint, send, matchedBy, List.of());
         }
     }
 

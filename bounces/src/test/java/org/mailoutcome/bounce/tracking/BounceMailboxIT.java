@@ -14,23 +14,33 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Stage;
+import org.mailoutcome.SuppressionKind;
 import org.mailoutcome.tracking.DeliveryStore;
 import org.mailoutcome.tracking.DeliveryStoreException;
 import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.ReportedFate;
 import org.mailoutcome.tracking.FateUpdate;
 import org.mailoutcome.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.InMemorySuppressionList;
+import org.mailoutcome.tracking.SoftBounce;
+import org.mailoutcome.tracking.Suppression;
+import org.mailoutcome.tracking.SuppressionChange;
+import org.mailoutcome.tracking.SuppressionList;
+import org.mailoutcome.tracking.SuppressionPolicy;
 import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.TrackedRecipient;
 import org.mailoutcome.testkit.DeliveryStatusNotice;
@@ -184,6 +194,95 @@ class BounceMailboxIT {
             assertThat(mailbox.poll()).isEqualTo(1);
         }
         assertThat(store.find("s1").orElseThrow().recipients().get(0).fate()).isInstanceOf(Fate.Bounced.class);
+    }
+
+    @Test
+    void aBounceReadFromTheMailboxSuppressesTheAddressAlsoWhenTheListWasDownTheFirstTime() throws Exception {
+        deliver(bounce("<b1@mx.far.test>"));
+        InMemorySuppressionList list = new InMemorySuppressionList();
+        SuppressionList down = new DownList(list);
+
+        try (BounceMailbox mailbox = mailbox(DeliveryTracker.builder(Tracking.builder(store).build())
+                .suppressions(down).build()).build()) {
+            assertThat(mailbox.poll()).isZero();
+        }
+        assertThat(store.find("s1").orElseThrow().recipients().get(0).fate()).as("the fate moved")
+                .isInstanceOf(Fate.Bounced.class);
+        assertThat(inFolder("INBOX", BounceMailboxIT::marked)).as("not marked: read again").isFalse();
+
+        try (BounceMailbox mailbox = mailbox(DeliveryTracker.builder(Tracking.builder(store).build())
+                .suppressions(list).build()).build()) {
+            assertThat(mailbox.poll()).isEqualTo(1);
+        }
+        assertThat(list.find("gone@far.test")).hasValueSatisfying(e -> {
+            assertThat(e.kind()).isEqualTo(SuppressionKind.HARD_BOUNCE);
+            assertThat(e.cause().key()).isEqualTo("notice:<b1@mx.far.test>");
+        });
+        assertThat(inFolder("INBOX", BounceMailboxIT::marked)).isTrue();
+    }
+
+    /** A suppression list whose store is down for writes. */
+    private static final class DownList implements SuppressionList {
+        private final SuppressionList real;
+
+        DownList(SuppressionList real) {
+            this.real = real;
+        }
+
+        @Override
+        public SuppressionPolicy policy() {
+            return real.policy();
+        }
+
+        @Override
+        public Map<String, Suppression> check(Collection<String> addresses, Instant now) {
+            return real.check(addresses, now);
+        }
+
+        @Override
+        public Optional<Suppression> find(String address) {
+            return real.find(address);
+        }
+
+        @Override
+        public SuppressionChange keep(Suppression proposed, Instant now) {
+            throw new DeliveryStoreException("down");
+        }
+
+        @Override
+        public List<SoftBounce> count(SoftBounce bounce) {
+            throw new DeliveryStoreException("down");
+        }
+
+        @Override
+        public SuppressionChange.Cleared clearSoftBounces(String address) {
+            throw new DeliveryStoreException("down");
+        }
+
+        @Override
+        public void put(Suppression entry) {
+            throw new DeliveryStoreException("down");
+        }
+
+        @Override
+        public boolean remove(String address) {
+            throw new DeliveryStoreException("down");
+        }
+
+        @Override
+        public List<Suppression> list(Instant now, Optional<String> after, int limit) {
+            return real.list(now, after, limit);
+        }
+
+        @Override
+        public void export(Consumer<Suppression> each) {
+            real.export(each);
+        }
+
+        @Override
+        public List<SoftBounce> softBounces(String address) {
+            return real.softBounces(address);
+        }
     }
 
     @Test

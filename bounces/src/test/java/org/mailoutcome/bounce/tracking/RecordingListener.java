@@ -7,6 +7,7 @@ import org.mailoutcome.bounce.Complaint;
 import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.Suppression;
 import org.mailoutcome.tracking.TrackedRecipient;
 
 /** Records every callback as one line: {@code "onBounced gone@far.test"}. */
@@ -31,6 +32,11 @@ class RecordingListener implements FateListener {
     @Override
     public void onAddressMoved(SentMessage send, TrackedRecipient recipient, String forwardPath) {
         calls.add("onAddressMoved " + recipient.address() + " " + forwardPath);
+    }
+
+    @Override
+    public void onSuppressed(Suppression entry) {
+        calls.add("onSuppressed " + entry.address() + " " + entry.kind());
     }
 
     @Override

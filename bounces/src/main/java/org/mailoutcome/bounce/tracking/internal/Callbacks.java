@@ -6,6 +6,9 @@ import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.bounce.tracking.FateListener;
 import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.SuppressionChange;
+import org.mailoutcome.tracking.TrackedRecipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +23,8 @@ public final class Callbacks {
         this.listener = listener;
     }
 
-    /** The callbacks of one applied change: the catch-all, the typed one, and a moved address. */
-    public void applied(FateUpdate.Applied applied) {
+    /** The callbacks of one applied change: the catch-all, the typed one, and a moved address when {@code moved}. */
+    public void applied(FateUpdate.Applied applied, boolean moved) {
         var send = applied.message();
         var recipient = applied.recipient();
         String what = recipient.address() + " of send " + send.id() + " -> " + recipient.fate();
@@ -29,12 +32,24 @@ public final class Callbacks {
         Fate fate = recipient.fate();
         if (fate instanceof Fate.Bounced bounced) {
             safely("onBounced", what, () -> listener.onBounced(send, recipient, bounced));
-            bounced.outcome().forwardPath().ifPresent(path ->
-                    safely("onAddressMoved", what, () -> listener.onAddressMoved(send, recipient, path)));
+            if (moved) bounced.outcome().forwardPath().ifPresent(path -> moved(send, recipient, path));
         } else if (fate instanceof Fate.Delayed delayed) {
             safely("onDelayed", what, () -> listener.onDelayed(send, recipient, delayed));
         } else if (fate instanceof Fate.Delivered delivered) {
             safely("onDelivered", what, () -> listener.onDelivered(send, recipient, delivered));
+        }
+    }
+
+    /** A forward path learnt from a notice. */
+    public void moved(SentMessage send, TrackedRecipient recipient, String path) {
+        safely("onAddressMoved", recipient.address() + " of send " + send.id() + " -> " + path,
+                () -> listener.onAddressMoved(send, recipient, path));
+    }
+
+    /** A new suppression, if the change is one. */
+    public void suppression(SuppressionChange change) {
+        if (change instanceof SuppressionChange.Suppressed s) {
+            safely("onSuppressed", s.entry().address() + " " + s.entry().kind(), () -> listener.onSuppressed(s.entry()));
         }
     }
 
