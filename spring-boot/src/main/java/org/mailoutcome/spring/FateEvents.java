@@ -8,6 +8,7 @@ import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.bounce.tracking.FateListener;
 import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.Suppression;
 import org.mailoutcome.tracking.TrackedRecipient;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -46,6 +47,11 @@ final class FateEvents implements FateListener {
         } catch (AddressException unusable) {
             // the bounce parser checked the forward path; an address Jakarta Mail refuses names no new mailbox
         }
+    }
+
+    @Override
+    public void onSuppressed(Suppression entry) {
+        events.publishEvent(new AddressSuppressedEvent(entry));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.mailoutcome.spring;
 
 import org.mailoutcome.bounce.tracking.DeliveryTracker;
+import org.mailoutcome.tracking.AddressBook;
+import org.mailoutcome.tracking.SuppressionList;
 import org.mailoutcome.tracking.Tracking;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,11 +15,12 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A {@link DeliveryTracker} on the {@link Tracking} the mailer records with, when
- * {@code mail.outcome.tracking.enabled=true} and {@code mail-outcome-bounces} is on the class path. What it reads
- * becomes application events: {@link RecipientBouncedEvent}, {@link RecipientDelayedEvent},
- * {@link RecipientDeliveredEvent}, {@link AddressMovedEvent} (a bounce naming a new address), {@link ComplaintEvent}
- * and {@link UnmatchedNoticeEvent}. Backs off when the application defines its own tracker. Feeding it is the
- * application's part: {@code tracker.ingest(mail)}, or the {@code BounceMailbox} of
+ * {@code mail.outcome.tracking.enabled=true} and {@code mail-outcome-bounces} is on the class path, fed to the
+ * suppression list and the address book beans when there are. What it reads becomes application events:
+ * {@link RecipientBouncedEvent}, {@link RecipientDelayedEvent}, {@link RecipientDeliveredEvent},
+ * {@link AddressMovedEvent} (a bounce naming a new address), {@link ComplaintEvent}, {@link AddressSuppressedEvent}
+ * (with a suppression list) and {@link UnmatchedNoticeEvent}. Backs off when the application defines its own
+ * tracker. Feeding it is the application's part: {@code tracker.ingest(mail)}, or the {@code BounceMailbox} of
  * {@code mail.outcome.bounce-mailbox.*} ({@link MailOutcomeBounceMailboxAutoConfiguration}).
  */
 @AutoConfiguration(after = MailOutcomeAutoConfiguration.class)
@@ -30,15 +34,23 @@ public class MailOutcomeTrackingAutoConfiguration {
     }
 
     /**
-     * The tracker, publishing every fate it moves as an application event.
+     * The tracker, publishing every fate it moves as an application event; with the suppression list and the
+     * address book beans, if any, which its notices feed (a hard bounce or a complaint suppresses, a 5.1.6 bounce
+     * naming the new address is learnt).
      *
      * @param tracking the tracking the mailer records with
      * @param events where the events go
+     * @param suppressions the suppression list, if any
+     * @param addressBook the address book, if any
      * @return the tracker
      */
     @Bean
     @ConditionalOnMissingBean
-    public DeliveryTracker deliveryTracker(Tracking tracking, ApplicationEventPublisher events) {
-        return DeliveryTracker.builder(tracking).listener(new FateEvents(events)).build();
+    public DeliveryTracker deliveryTracker(Tracking tracking, ApplicationEventPublisher events,
+            ObjectProvider<SuppressionList> suppressions, ObjectProvider<AddressBook> addressBook) {
+        DeliveryTracker.Builder tracker = DeliveryTracker.builder(tracking).listener(new FateEvents(events));
+        suppressions.ifUnique(tracker::suppressions);
+        addressBook.ifUnique(tracker::addressBook);
+        return tracker.build();
     }
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailoutcome.tracking.Tracking;
+import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Reason;
+import org.mailoutcome.SuppressionKind;
+import org.mailoutcome.tracking.AddressBook;
 import org.mailoutcome.bounce.tracking.DeliveryTracker;
 import org.mailoutcome.bounce.tracking.IngestResult;
 import org.mailoutcome.tracking.DeliveryStore;
@@ -86,6 +89,36 @@ class MailOutcomeTrackingIT {
                 assertThat(e.oldAddress().getAddress()).isEqualTo("old@example.test");
                 assertThat(e.newAddress().getAddress()).isEqualTo("new@example.org");
             });
+        });
+    }
+
+    @Test
+    void aHardBounceSuppressesTheAddressForTheNextSendAndIsPublishedAsAddressSuppressed() {
+        tracked().withPropertyValues("mail.outcome.suppressions.enabled=true").run(context -> {
+            SentMessage sent = send(context, "gone@example.test");
+            ingest(context, notice(sent).recipient("gone@example.test", "failed", "5.1.1",
+                    "smtp; 550 5.1.1 <gone@example.test>: Recipient address rejected: User unknown"));
+            assertThat(context.getBean(Events.class).received).hasSize(2).last()
+                    .isInstanceOfSatisfying(AddressSuppressedEvent.class, e -> {
+                        assertThat(e.entry().address()).isEqualTo("gone@example.test");
+                        assertThat(e.entry().kind()).isEqualTo(SuppressionKind.HARD_BOUNCE);
+                        assertThat(e.entry().cause().sendId()).contains(sent.id());
+                    });
+            assertThat(context.getBean(OutcomeJavaMailSender.class).sendAndReport(Fixtures.mail("gone@example.test"))
+                    .recipients()).singleElement()
+                    .satisfies(r -> assertThat(r.outcome()).isInstanceOf(DeliveryOutcome.Suppressed.class));
+        });
+        assertThat(smtp.messages()).hasSize(1);
+    }
+
+    @Test
+    void aBounceNamingTheNewAddressIsLearntByTheAddressBook() {
+        tracked().withPropertyValues("mail.outcome.address-book.enabled=true").run(context -> {
+            SentMessage sent = send(context, "old@example.test");
+            ingest(context, notice(sent).recipient("old@example.test", "failed", "5.1.6",
+                    "smtp; 551 5.1.6 User not local; please try <new@example.org>"));
+            assertThat(context.getBean(AddressBook.class).find("old@example.test"))
+                    .hasValueSatisfying(m -> assertThat(m.newAddress()).isEqualTo("new@example.org"));
         });
     }
 
@@ -196,7 +229,8 @@ class MailOutcomeTrackingIT {
         final List<Object> received = new ArrayList<>();
 
         @EventListener({RecipientBouncedEvent.class, RecipientDelayedEvent.class, RecipientDeliveredEvent.class,
-                AddressMovedEvent.class, ComplaintEvent.class, UnmatchedNoticeEvent.class})
+                AddressMovedEvent.class, ComplaintEvent.class, UnmatchedNoticeEvent.class,
+                AddressSuppressedEvent.class})
         void on(Object event) {
             received.add(event);
         }
