@@ -34,15 +34,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @DefaultValue Forward forward,
         @DefaultValue Retry retry, @DefaultValue Pool pool, @DefaultValue Timeouts timeouts,
         @DefaultValue Health health, @DefaultValue Tracking tracking, @DefaultValue("true") boolean pipelining,
-        @DefaultValue BounceMailbox bounceMailbox, @DefaultValue Jdbc jdbc, @DefaultValue Toggle suppressions,
-        @DefaultValue Toggle addressBook) {
+        @DefaultValue BounceMailbox bounceMailbox, @DefaultValue Jdbc jdbc, @DefaultValue Suppressions suppressions,
+        @DefaultValue AddressBookSettings addressBook) {
 
     /**
-     * A feature that is off unless turned on.
+     * The suppression list: kept in the application's {@code DataSource} with {@code mail-outcome-jdbc}, else in
+     * memory; judged by the {@code SuppressionPolicy} bean (the defaults unless the application defines one).
      *
-     * @param enabled Whether it is on
+     * @param enabled Whether recipients on the suppression list are left out of every send (a Suppressed outcome),
+     *     and the sends' outcomes and the tracker's bounces and complaints feed it
      */
-    public record Toggle(@DefaultValue("false") boolean enabled) {
+    public record Suppressions(@DefaultValue("false") boolean enabled) {
+    }
+
+    /**
+     * The address book: kept in the application's {@code DataSource} with {@code mail-outcome-jdbc}, else in memory.
+     *
+     * @param enabled Whether forward paths learnt (251, 551, a 5.1.6 bounce) are kept, and a later send to the old
+     *     address goes to the new one when mail.outcome.forward allows it
+     */
+    public record AddressBookSettings(@DefaultValue("false") boolean enabled) {
     }
 
     /**

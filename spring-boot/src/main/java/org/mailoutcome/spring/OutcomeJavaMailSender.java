@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
+import org.mailoutcome.jakarta.SendOptions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
@@ -60,8 +61,21 @@ public class OutcomeJavaMailSender extends JavaMailSenderImpl {
      * @throws MailPreparationException for a message that cannot be sent (no recipient, no sender)
      */
     public DeliveryReport sendAndReport(MimeMessage message) {
+        return sendAndReport(message, SendOptions.defaults());
+    }
+
+    /**
+     * Sends a message with options for this send only, e.g. {@link SendOptions#bypassingSuppressions()} for a
+     * password reset to an address the user has just entered again, and returns its report.
+     *
+     * @param message the message
+     * @param options the options of this send
+     * @return its report
+     * @throws MailPreparationException for a message that cannot be sent (no recipient, no sender)
+     */
+    public DeliveryReport sendAndReport(MimeMessage message, SendOptions options) {
         try {
-            return deliver(message);
+            return deliver(message, options);
         } catch (MessagingException | IllegalArgumentException e) {
             throw new MailPreparationException("message cannot be sent: " + e.getMessage(), e);
         }
@@ -120,7 +134,7 @@ public class OutcomeJavaMailSender extends JavaMailSenderImpl {
         for (int i = 0; i < mimeMessages.length; i++) {
             Object original = originalMessages != null ? originalMessages[i] : mimeMessages[i];
             try {
-                DeliveryReport report = deliver(mimeMessages[i]);
+                DeliveryReport report = deliver(mimeMessages[i], SendOptions.defaults());
                 reports.add(report);
                 if (!report.isFullyAccepted()) failed.put(original, new DeliveryReportException(report));
             } catch (MessagingException e) {
@@ -132,12 +146,12 @@ public class OutcomeJavaMailSender extends JavaMailSenderImpl {
         if (!failed.isEmpty()) throw new OutcomeMailSendException(failed, reports);
     }
 
-    private DeliveryReport deliver(MimeMessage message) throws MessagingException {
+    private DeliveryReport deliver(MimeMessage message, SendOptions options) throws MessagingException {
         if (message.getSentDate() == null) message.setSentDate(new Date());
         String messageId = message.getMessageID();
         MimeMessage sent = messageId == null ? message : MessageIds.keeping(message, messageId);
         long start = System.nanoTime();
-        DeliveryReport report = mailer.send(sent);
+        DeliveryReport report = mailer.send(sent, options);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         OutcomeEvents.publish(events, report, elapsed, getHost(), serverPort());
         return report;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.SuppressionKind;
 import org.mailoutcome.jakarta.DeliveryReport;
+import org.mailoutcome.jakarta.SendOptions;
 import org.mailoutcome.testkit.Verb;
 import org.mailoutcome.tracking.Suppression;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,6 +77,24 @@ class SuppressionAutoConfigurationIT {
                 });
         assertThat(smtp.messages()).singleElement()
                 .satisfies(m -> assertThat(m.envelopeRecipients()).containsExactly("ok@example.test"));
+    }
+
+    @Test
+    void aSendCanBypassTheList() {
+        runner.withPropertyValues("mail.outcome.suppressions.enabled=true").run(context -> {
+            context.getBean(SuppressionList.class).put(Suppression.manual("reset@example.test", "bounced last year",
+                    Instant.now(), Optional.empty()));
+            OutcomeJavaMailSender sender = context.getBean(OutcomeJavaMailSender.class);
+            jakarta.mail.internet.MimeMessage reset = sender.createMimeMessage();
+            reset.setFrom("app@client.test");
+            reset.setRecipients(jakarta.mail.Message.RecipientType.TO, "reset@example.test");
+            reset.setText("Your reset link");
+            DeliveryReport report = sender.sendAndReport(reset, SendOptions.bypassingSuppressions());
+            assertThat(report.recipients()).singleElement()
+                    .satisfies(r -> assertThat(r.outcome()).isInstanceOf(DeliveryOutcome.Accepted.class));
+        });
+        assertThat(smtp.messages()).singleElement()
+                .satisfies(m -> assertThat(m.envelopeRecipients()).containsExactly("reset@example.test"));
     }
 
     @Test
