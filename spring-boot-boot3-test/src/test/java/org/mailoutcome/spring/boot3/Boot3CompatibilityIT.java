@@ -9,7 +9,11 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.spring.MailOutcomeAutoConfiguration;
 import org.mailoutcome.spring.MailOutcomeHealthAutoConfiguration;
+import org.mailoutcome.spring.MailOutcomeConsoleAutoConfiguration;
+import org.mailoutcome.spring.MailOutcomeEndpoint;
+import org.mailoutcome.spring.MailOutcomeEndpointAutoConfiguration;
 import org.mailoutcome.spring.MailOutcomeJdbcAutoConfiguration;
+import org.mailoutcome.spring.MailOutcomeSuppressionAutoConfiguration;
 import org.mailoutcome.spring.MailOutcomeMetricsAutoConfiguration;
 import org.mailoutcome.spring.OutcomeJavaMailSender;
 import org.mailoutcome.spring.OutcomeMailSendException;
@@ -27,6 +31,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.autoconfigure.mail.MailSenderValidatorAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -94,6 +99,24 @@ class Boot3CompatibilityIT {
                     context.getBean(OutcomeJavaMailSender.class).sendAndReport(mail("a@example.test"));
                     assertThat(context.getBean(DeliveryStore.class).unresolved(10)).singleElement()
                             .satisfies(s -> assertThat(s.recipients()).hasSize(1));
+                });
+    }
+
+    @Test
+    void theConsoleAndTheEndpointAreConfiguredOnBoot35() {
+        new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailOutcomeJdbcAutoConfiguration.class,
+                MailOutcomeSuppressionAutoConfiguration.class, MailOutcomeAutoConfiguration.class,
+                MailOutcomeEndpointAutoConfiguration.class, MailOutcomeConsoleAutoConfiguration.class))
+                .withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.port(),
+                        "mail.outcome.suppressions.enabled=true", "mail.outcome.console.enabled=true",
+                        "management.endpoints.web.exposure.include=mailoutcome")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasBean("mailOutcomeConsole");
+                    MailOutcomeEndpoint endpoint = context.getBean(MailOutcomeEndpoint.class);
+                    endpoint.suppress("held@example.test", "asked to stop");
+                    assertThat(endpoint.address("held@example.test")).extractingByKey("suppression")
+                            .asString().contains("manual");
+                    assertThat(endpoint.unsuppress("held@example.test")).containsEntry("removed", true);
                 });
     }
 
