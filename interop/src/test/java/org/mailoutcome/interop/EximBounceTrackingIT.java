@@ -30,6 +30,7 @@ import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
 import org.mailoutcome.jakarta.tracking.SentMessage;
 import org.mailoutcome.jakarta.tracking.Tracking;
 import org.mailoutcome.testkit.ReceivedMessage;
+import org.mailoutcome.testsupport.EximServer;
 
 /**
  * Exim's own notices, end to end: the mailer sends with tracking to Exim, which accepts, then writes a failure

@@ -7,8 +7,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -18,6 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailoutcome.testkit.LatencyProxy;
+import org.mailoutcome.testsupport.EximServer;
+import org.mailoutcome.testsupport.RawClient;
 
 /**
  * Exim advertises CHUNKING (RFC 3030) beside PIPELINING, SIZE and, on its DSN port, DSN; a plain Angus transport
@@ -107,13 +107,9 @@ class EximChunkingIT {
     }
 
     private static String ehlo(int port) throws IOException {
-        try (Socket socket = new Socket(EximServer.HOST, port)) {
-            socket.setSoTimeout(10_000);
-            InputStream in = socket.getInputStream();
-            assertThat(RawSmtp.readReply(in)).startsWith("220 ");
-            socket.getOutputStream().write("EHLO client.test\r\n".getBytes(StandardCharsets.US_ASCII));
-            String reply = RawSmtp.readReply(in);
-            socket.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+        try (RawClient client = RawClient.greeted(EximServer.HOST, port)) {
+            String reply = client.send("EHLO client.test");
+            client.send("QUIT");
             return reply;
         }
     }

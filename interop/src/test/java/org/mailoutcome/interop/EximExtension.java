@@ -1,10 +1,10 @@
 package org.mailoutcome.interop;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.mailoutcome.testsupport.EximServer;
 
 /**
  * Gives tests the one Exim of the run and the {@link EximPeers} it relays to: started on first use (the peers
@@ -28,13 +28,9 @@ final class EximExtension implements ParameterResolver {
         return parameter.getParameter().getType() == EximServer.class ? exim : peers;
     }
 
-    /** Failsafe sets the recipe (see the pom); the run directory is a short one under /var/tmp unless given. */
     private static EximServer start(EximPeers peers) {
-        Path recipe = Path.of(System.getProperty("interop.exim.recipe", "exim"));
-        String run = System.getProperty("interop.exim.run", "");
         long started = System.nanoTime();
-        EximServer server = EximServer.start(recipe, run.isEmpty() ? EximServer.runDirFor(recipe) : Path.of(run),
-                peers.remote().port(), peers.notices().port());
+        EximServer server = EximServer.start(peers.remote().port(), peers.notices().port());
         System.out.printf("interop: Exim on %s:%d (DSN) and :%d (no DSN), run dir %s, started in %d ms%n",
                 EximServer.HOST, server.port(), server.noDsnPort(), server.runDir(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -3,14 +3,13 @@ package org.mailoutcome.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mailoutcome.testsupport.EximServer;
+import org.mailoutcome.testsupport.RawClient;
 
 /**
  * Exim advertises PIPELINING and enforces its synchronisation points ({@code smtp_enforce_sync}, PIPECONNECT off):
@@ -63,7 +62,11 @@ class EximPipeliningIT {
     @Test
     void eximRefusesAClientThatWritesPastEhlo(EximServer exim) throws IOException {
         long mark = exim.mainlog().mark();
-        String reply = afterGreeting(exim, "EHLO client.test\r\nMAIL FROM:<" + Mails.SENDER + ">\r\n");
+        String reply;
+        try (RawClient client = RawClient.greeted(EximServer.HOST, exim.port())) {
+            client.write("EHLO client.test\r\nMAIL FROM:<" + Mails.SENDER + ">\r\n");
+            reply = client.readReply();
+        }
         System.out.println("interop: exim pipelining past EHLO -> " + reply);
         assertThat(reply).isEqualTo("554 SMTP synchronization error");
         assertThat(exim.mainlog().await(mark, SYNC_ERROR, 1, LOG_WAIT)).singleElement().asString()
@@ -75,35 +78,16 @@ class EximPipeliningIT {
         long mark = exim.mainlog().mark();
         String ehlo;
         String replies;
-        try (Socket socket = new Socket(EximServer.HOST, exim.port())) {
-            socket.setSoTimeout(10_000);
-            InputStream in = socket.getInputStream();
-            assertThat(RawSmtp.readReply(in)).startsWith("220 ");
-            write(socket, "EHLO client.test\r\n");
-            ehlo = RawSmtp.readReply(in);
-            write(socket, "MAIL FROM:<" + Mails.SENDER + ">\r\nRCPT TO:<alice@lab.test>\r\nDATA\r\n"
+        try (RawClient client = RawClient.greeted(EximServer.HOST, exim.port())) {
+            ehlo = client.send("EHLO client.test");
+            client.write("MAIL FROM:<" + Mails.SENDER + ">\r\nRCPT TO:<alice@lab.test>\r\nDATA\r\n"
                     + "Subject: too soon\r\n\r\nwritten before the 354\r\n.\r\n");
-            replies = RawSmtp.readReply(in) + " | " + RawSmtp.readReply(in) + " | " + RawSmtp.readReply(in);
+            replies = client.readReply() + " | " + client.readReply() + " | " + client.readReply();
         }
         System.out.println("interop: exim message before 354 -> " + replies);
         assertThat(ehlo).contains("\n250-PIPELINING").doesNotContain("PIPECONNECT");
         assertThat(replies).isEqualTo("250 OK | 250 Accepted | 554 SMTP synchronization error");
         assertThat(exim.mainlog().await(mark, SYNC_ERROR, 1, LOG_WAIT)).singleElement().asString()
                 .contains("rejected \"DATA\"");
-    }
-
-    /** Reads the greeting, writes the bytes in one go, returns the first reply to them. */
-    private static String afterGreeting(EximServer exim, String bytes) throws IOException {
-        try (Socket socket = new Socket(EximServer.HOST, exim.port())) {
-            socket.setSoTimeout(10_000);
-            InputStream in = socket.getInputStream();
-            assertThat(RawSmtp.readReply(in)).startsWith("220 ");
-            write(socket, bytes);
-            return RawSmtp.readReply(in);
-        }
-    }
-
-    private static void write(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
     }
 }

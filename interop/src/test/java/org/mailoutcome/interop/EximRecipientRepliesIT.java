@@ -27,6 +27,7 @@ import org.mailoutcome.Stage;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.jakarta.RecipientOutcome;
+import org.mailoutcome.testsupport.EximServer;
 
 /**
  * Every way the suite's Exim answers a recipient at RCPT: the local users it accepts, an alias its redirect router

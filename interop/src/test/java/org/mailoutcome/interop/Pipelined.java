@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.testkit.LatencyProxy;
+import org.mailoutcome.testsupport.FreePorts;
 
 /** Sends through the mailer with and without pipelining, for the pipelining tests of every server. */
 final class Pipelined {
@@ -25,7 +26,7 @@ final class Pipelined {
      * @param notify the session's {@code mail.smtp.dsn.notify}, or null
      */
     static long turnsPerMessage(int port, boolean pipelining, String notify) {
-        try (LatencyProxy proxy = LatencyProxy.start(Loopback.HOST, port, Duration.ZERO, Duration.ZERO)) {
+        try (LatencyProxy proxy = LatencyProxy.start(FreePorts.HOST, port, Duration.ZERO, Duration.ZERO)) {
             Properties props = Mails.properties(proxy.port());
             if (notify != null) props.setProperty("mail.smtp.dsn.notify", notify);
             Session session = Session.getInstance(props);

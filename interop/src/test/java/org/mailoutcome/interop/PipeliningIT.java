@@ -1,11 +1,10 @@
 package org.mailoutcome.interop;
 
+import org.mailoutcome.testsupport.PostfixServer;
+import org.mailoutcome.testsupport.RawClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -58,15 +57,12 @@ class PipeliningIT {
 
     @Test
     void postfixRefusesAClientThatPipelinesPastEhlo(PostfixServer postfix) throws IOException {
-        try (Socket socket = new Socket(PostfixServer.HOST, postfix.port())) {
-            socket.setSoTimeout(10_000);
-            InputStream in = socket.getInputStream();
-            assertThat(RawSmtp.readReply(in)).startsWith("220 ");
-            socket.getOutputStream().write(("EHLO client.test\r\nMAIL FROM:<" + Mails.SENDER
-                    + ">\r\nRCPT TO:<alice@lab.test>\r\nQUIT\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(RawSmtp.readReply(in)).contains("PIPELINING");
-            assertThat(RawSmtp.readReply(in)).startsWith("250 ");
-            String rcpt = RawSmtp.readReply(in);
+        try (RawClient client = RawClient.greeted(PostfixServer.HOST, postfix.port())) {
+            client.write("EHLO client.test\r\nMAIL FROM:<" + Mails.SENDER + ">\r\nRCPT TO:<alice@lab.test>\r\n"
+                    + "QUIT\r\n");
+            assertThat(client.readReply()).contains("PIPELINING");
+            assertThat(client.readReply()).startsWith("250 ");
+            String rcpt = client.readReply();
             System.out.println("interop: pipelining past EHLO -> " + rcpt);
             assertThat(rcpt).startsWith("503 5.5.0").contains("Improper use of SMTP command pipelining");
         }

@@ -10,10 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.mailoutcome.RetryPolicy;
-import org.mailoutcome.jakarta.internal.Connections;
+import org.mailoutcome.jakarta.internal.TransactionRouter;
 import org.mailoutcome.jakarta.internal.Envelope;
 import org.mailoutcome.jakarta.internal.Resending;
-import org.mailoutcome.jakarta.internal.Sending;
+import org.mailoutcome.jakarta.internal.DeliveryRunner;
 import org.mailoutcome.jakarta.internal.MailerSessions;
 import org.mailoutcome.jakarta.retry.StoredMessage;
 import org.mailoutcome.jakarta.retry.TransactionHooks;
@@ -38,17 +38,17 @@ import org.mailoutcome.jakarta.retry.TransactionHooks;
  * Angus's "send partial" semantics: the accepted recipients receive the message even when others are rejected.
  */
 public final class OutcomeMailer implements AutoCloseable {
-    private final Connections connections;
+    private final TransactionRouter router;
     private final OutcomeHandler defaultHandler;
-    private final Sending sending;
+    private final DeliveryRunner runner;
     private final ScheduledExecutorService scheduler;
     private final boolean ownScheduler;
 
     OutcomeMailer(OutcomeMailerBuilder b) {
-        Connections.PoolSettings settings = new Connections.PoolSettings(new MailerSessions.Timeouts(
+        TransactionRouter.PoolSettings settings = new TransactionRouter.PoolSettings(new MailerSessions.Timeouts(
                 b.connectTimeout, b.readTimeout, b.writeTimeout), b.maxConnections, b.maxIdle,
                 b.maxMessagesPerConnection, b.credentials, b.pipelining);
-        this.connections = new Connections(b.session, settings, b.forwardRouter, b.forwardHeaders);
+        this.router = new TransactionRouter(b.session, settings, b.forwardRouter, b.forwardHeaders);
         this.defaultHandler = b.handler;
         this.ownScheduler = b.scheduler == null;
         this.scheduler = ownScheduler ? Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,7 +56,7 @@ public final class OutcomeMailer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : b.scheduler;
-        this.sending = new Sending(connections, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler, b.tracking,
+        this.runner = new DeliveryRunner(router, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler, b.tracking,
                 b.retryHandOff);
     }
 
@@ -139,11 +139,11 @@ public final class OutcomeMailer implements AutoCloseable {
     public CompletableFuture<DeliveryReport> sendAsync(Message message, OutcomeHandler handler) {
         Objects.requireNonNull(handler, "handler");
         List<InternetAddress> envelope = Envelope.recipients(Objects.requireNonNull(message, "message"));
-        return sending.async(Envelope.prepare(message, connections.session()), envelope, handler);
+        return runner.async(Envelope.prepare(message, router.session()), envelope, handler);
     }
 
     private DeliveryReport send(Message message, List<InternetAddress> envelope, OutcomeHandler handler) {
-        return sending.sync(Envelope.prepare(message, connections.session()), envelope, handler);
+        return runner.sync(Envelope.prepare(message, router.session()), envelope, handler);
     }
 
     /**
@@ -152,7 +152,7 @@ public final class OutcomeMailer implements AutoCloseable {
      * @return the pool's view
      */
     public MailerPool pool() {
-        return connections.pool();
+        return router.pool();
     }
 
     /**
@@ -165,7 +165,7 @@ public final class OutcomeMailer implements AutoCloseable {
      * @throws IllegalStateException when {@link TransactionHooks#afterReplies} throws
      */
     public DeliveryReport resend(StoredMessage message, List<InternetAddress> to, TransactionHooks hooks) {
-        return Resending.resend(connections, message, to, Objects.requireNonNull(hooks, "hooks"));
+        return Resending.resend(router, message, to, Objects.requireNonNull(hooks, "hooks"));
     }
 
     /**
@@ -174,7 +174,7 @@ public final class OutcomeMailer implements AutoCloseable {
      */
     @Override
     public void close() {
-        connections.close();
+        router.close();
         if (ownScheduler) scheduler.shutdownNow();
     }
 }

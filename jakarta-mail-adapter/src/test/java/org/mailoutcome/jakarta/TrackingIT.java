@@ -23,7 +23,7 @@ import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
 import org.mailoutcome.jakarta.tracking.SentMessage;
 import org.mailoutcome.jakarta.tracking.Tracking;
 import org.mailoutcome.testkit.SmtpServer;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /** Tracked sends: the keys on the wire (scripted server, GreenMail) and the record in the store. */

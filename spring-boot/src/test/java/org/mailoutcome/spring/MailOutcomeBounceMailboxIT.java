@@ -21,7 +21,7 @@ import org.mailoutcome.bounce.tracking.DeliveryTracker;
 import org.mailoutcome.jakarta.tracking.DeliveryStore;
 import org.mailoutcome.jakarta.tracking.SentMessage;
 import org.mailoutcome.testkit.DeliveryStatusNotice;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;

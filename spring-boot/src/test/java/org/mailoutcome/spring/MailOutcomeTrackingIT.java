@@ -18,7 +18,7 @@ import org.mailoutcome.jakarta.tracking.DeliveryStore;
 import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
 import org.mailoutcome.jakarta.tracking.SentMessage;
 import org.mailoutcome.testkit.DeliveryStatusNotice;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
