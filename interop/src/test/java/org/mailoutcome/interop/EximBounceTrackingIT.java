@@ -24,11 +24,12 @@ import org.mailoutcome.bounce.BouncedRecipient;
 import org.mailoutcome.bounce.tracking.DeliveryTracker;
 import org.mailoutcome.bounce.tracking.IngestResult;
 import org.mailoutcome.bounce.tracking.IngestResult.MatchedBy;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.FateUpdate;
-import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.Tracking;
+import org.mailoutcome.tracking.Verp;
 import org.mailoutcome.testkit.ReceivedMessage;
 import org.mailoutcome.testsupport.EximServer;
 
@@ -65,7 +66,7 @@ class EximBounceTrackingIT {
     @BeforeAll
     static void ingestEveryNotice(EximPeers peers) throws IOException {
         Files.createDirectories(KEEP);
-        tracker = DeliveryTracker.builder(STORE).listener(EVENTS).build();
+        tracker = DeliveryTracker.builder(Tracking.builder(STORE).build()).listener(EVENTS).build();
         feed = NoticeFeed.start(peers.notices(), EximBounceTrackingIT::ingest);
     }
 
@@ -95,7 +96,7 @@ class EximBounceTrackingIT {
     @ParameterizedTest(name = "matched by {0}")
     @EnumSource(MatchedBy.class)
     void aRecipientTheRemoteRefusesBouncesAsUserUnknown(MatchedBy key) throws Exception {
-        SentMessage sent = send(exim.port(), tracking(key), "gone@far.test", "carol@lab.test");
+        SentMessage sent = send(exim.port(), "", tracking(key), "gone@far.test", "carol@lab.test");
 
         Fate.Bounced bounced = EVENTS.await(sent.id(), "gone@far.test", Fate.Bounced.class, NOTICE_WAIT);
 
@@ -110,8 +111,7 @@ class EximBounceTrackingIT {
     @EnumSource(MatchedBy.class)
     void aRecipientTheRemoteDefersGetsADelayWarningThenBouncesWhenEximGivesUp(MatchedBy key) throws Exception {
         String slow = slow(key.name());
-        SentMessage sent = send(exim.port(), tracking(key).notifyOn(Tracking.Notify.FAILURE, Tracking.Notify.DELAY),
-                slow, "bob@lab.test");
+        SentMessage sent = send(exim.port(), "FAILURE,DELAY", tracking(key), slow, "bob@lab.test");
 
         Fate.Delayed delayed = EVENTS.await(sent.id(), slow, Fate.Delayed.class, NOTICE_WAIT);
         Fate.Bounced bounced = EVENTS.await(sent.id(), slow, Fate.Bounced.class, NOTICE_WAIT);
@@ -126,8 +126,7 @@ class EximBounceTrackingIT {
     @ParameterizedTest(name = "matched by {0}")
     @EnumSource(MatchedBy.class)
     void notifySuccessMakesALocalAndARelayedRecipientDelivered(MatchedBy key) throws Exception {
-        SentMessage sent = send(exim.port(), tracking(key).notifyOn(Tracking.Notify.SUCCESS), "alice@lab.test",
-                "ok@far.test");
+        SentMessage sent = send(exim.port(), "SUCCESS", tracking(key), "alice@lab.test", "ok@far.test");
 
         Fate.Delivered local = EVENTS.await(sent.id(), "alice@lab.test", Fate.Delivered.class, NOTICE_WAIT);
         Fate.Delivered relayed = EVENTS.await(sent.id(), "ok@far.test", Fate.Delivered.class, NOTICE_WAIT);
@@ -140,7 +139,7 @@ class EximBounceTrackingIT {
     @Test
     void withoutDsnAdvertisedEximStillWarnsAndBouncesAndTheReturnedMessageIdMatches() throws Exception {
         String slow = slow("no-dsn");
-        SentMessage sent = send(exim.noDsnPort(), Tracking.builder().store(STORE), slow, "gone@far.test");
+        SentMessage sent = send(exim.noDsnPort(), "", Tracking.builder(STORE), slow, "gone@far.test");
         assertThat(sent.envelopeId()).as("no DSN offered: no ENVID sent").isEmpty();
 
         EVENTS.await(sent.id(), "gone@far.test", Fate.Bounced.class, NOTICE_WAIT);
@@ -160,16 +159,18 @@ class EximBounceTrackingIT {
 
     /** Tracking whose notices can be matched only by this key (the ones before it in the tracker's order off). */
     private static Tracking.Builder tracking(MatchedBy key) {
-        Tracking.Builder tracking = Tracking.builder().store(STORE);
+        Tracking.Builder tracking = Tracking.builder(STORE);
         return switch (key) {
             case ENVELOPE_ID -> tracking;
-            case VERP_TOKEN -> tracking.envelopeId(false).verpDomain("sender.test");
+            case VERP_TOKEN -> tracking.envelopeId(false).verp(Verp.on("sender.test"));
             case MESSAGE_ID -> tracking.envelopeId(false);
         };
     }
 
-    private static SentMessage send(int port, Tracking.Builder tracking, String... to) throws MessagingException {
-        return TrackedSends.send(port, tracking.build(), "exim-dsn", to);
+    /** Sends asking for these notices ({@code mail.smtp.dsn.notify}, none when empty); the send as recorded. */
+    private static SentMessage send(int port, String notify, Tracking.Builder tracking, String... to)
+            throws MessagingException {
+        return TrackedSends.send(port, notify, tracking.build(), "exim-dsn", to);
     }
 
     /**
@@ -177,7 +178,7 @@ class EximBounceTrackingIT {
      * changes nothing (every recipient's update is a duplicate).
      */
     private static List<MatchedBy> correlated(String scenario, SentMessage sent) throws IOException {
-        DeliveryTracker again = DeliveryTracker.builder(STORE).build();
+        DeliveryTracker again = DeliveryTracker.builder(Tracking.builder(STORE).build()).build();
         List<MatchedBy> matched = new ArrayList<>();
         for (Ingested i : ingested()) {
             if (!(i.result() instanceof IngestResult.Tracked tracked) || !tracked.send().id().equals(sent.id())) {

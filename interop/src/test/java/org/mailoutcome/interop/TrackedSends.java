@@ -6,12 +6,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
-import org.mailoutcome.jakarta.tracking.DeliveryStore;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.tracking.DeliveryStore;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.Tracking;
 
 /** Tracked sends of the bounce-tracking tests, from the sender whose notices the servers route to the suite. */
 final class TrackedSends {
@@ -21,9 +22,17 @@ final class TrackedSends {
     private TrackedSends() {
     }
 
-    /** Sends from {@link #TRACKER} to a server on loopback, printing the outcomes; the send as recorded. */
-    static SentMessage send(int port, Tracking tracking, String scenario, String... to) throws MessagingException {
-        Session session = Session.getInstance(Mails.properties(port));
+    /**
+     * Sends from {@link #TRACKER} to a server on loopback, printing the outcomes; the send as recorded.
+     *
+     * @param notify the notices to ask for ({@code mail.smtp.dsn.notify}, e.g. {@code "FAILURE,DELAY"}); none
+     *     when empty
+     */
+    static SentMessage send(int port, String notify, Tracking tracking, String scenario, String... to)
+            throws MessagingException {
+        Properties props = Mails.properties(port);
+        if (!notify.isEmpty()) props.setProperty("mail.smtp.dsn.notify", notify);
+        Session session = Session.getInstance(props);
         MimeMessage message = Mails.message(session, to);
         message.setFrom(new InternetAddress(TRACKER));
         try (OutcomeMailer mailer = OutcomeMailer.builder(session).tracking(tracking).build()) {
