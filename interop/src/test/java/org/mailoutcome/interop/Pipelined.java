@@ -13,7 +13,7 @@ import org.mailoutcome.testsupport.FreePorts;
 
 /** Sends through the mailer with and without pipelining, for the pipelining tests of every server. */
 final class Pipelined {
-    /** How many messages {@link #turnsPerMessage} sends after the first. */
+    /** How many messages {@link #turnsPerMessage(int, boolean, String)} sends after the first. */
     static final int MESSAGES = 5;
 
     private Pipelined() {
@@ -26,6 +26,11 @@ final class Pipelined {
      * @param notify the session's {@code mail.smtp.dsn.notify}, or null
      */
     static long turnsPerMessage(int port, boolean pipelining, String notify) {
+        return turnsPerMessage(port, pipelining, notify, MESSAGES);
+    }
+
+    /** As {@link #turnsPerMessage(int, boolean, String)}, over this many messages after the first. */
+    static long turnsPerMessage(int port, boolean pipelining, String notify, int messages) {
         try (LatencyProxy proxy = LatencyProxy.start(FreePorts.HOST, port, Duration.ZERO, Duration.ZERO)) {
             Properties props = Mails.properties(proxy.port());
             if (notify != null) props.setProperty("mail.smtp.dsn.notify", notify);
@@ -33,12 +38,12 @@ final class Pipelined {
             try (OutcomeMailer mailer = OutcomeMailer.builder(session).pipelining(pipelining).build()) {
                 assertThat(mailer.send(Mails.message(session, "alice@lab.test")).isFullyAccepted()).isTrue();
                 long before = proxy.clientTurns();
-                for (int i = 0; i < MESSAGES; i++) {
+                for (int i = 0; i < messages; i++) {
                     DeliveryReport report = mailer.send(Mails.message(session, "alice@lab.test", "bob@lab.test",
                             "carol@lab.test"));
                     assertThat(report.isFullyAccepted()).as(report.toString()).isTrue();
                 }
-                return (proxy.clientTurns() - before) / MESSAGES;
+                return (proxy.clientTurns() - before) / messages;
             }
         }
     }
