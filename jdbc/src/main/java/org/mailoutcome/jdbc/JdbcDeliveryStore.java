@@ -2,6 +2,7 @@ package org.mailoutcome.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.mailoutcome.tracking.ReportedFate;
 import org.mailoutcome.tracking.FateUpdate;
 import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.TrackedRecipient;
+import org.mailoutcome.jdbc.internal.Calls;
 import org.mailoutcome.jdbc.internal.DeliveryRecords;
 import org.mailoutcome.jdbc.internal.Schema;
 import org.mailoutcome.jdbc.internal.Transactions;
@@ -114,7 +116,8 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         boolean moves = recipient.fate().allows(change.fate());
         TrackedRecipient after = recipient.after(moves ? change.fate() : recipient.fate(), change.noticeId());
         SentMessage updated = message.with(after);
-        DeliveryRecords.addNotice(c, message.id(), position, change.noticeId());
+        DeliveryRecords.addNotice(c, message.id(), position, change.noticeId(), Optional.of(change.fate()), moves,
+                Instant.now());
         if (moves) DeliveryRecords.setFate(c, updated, position);
         return moves ? new FateUpdate.Applied(updated, recipient.fate(), after) : new FateUpdate.Kept(updated, after);
     }
@@ -132,14 +135,10 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     private <T> T read(String what, Transactions.Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw failed(what, e);
-        }
+        return Calls.read(dataSource, what, work);
     }
 
     private static DeliveryStoreException failed(String what, SQLException e) {
-        return new DeliveryStoreException("cannot " + what + ": " + e.getMessage(), e);
+        return Calls.failed(what, e);
     }
 }

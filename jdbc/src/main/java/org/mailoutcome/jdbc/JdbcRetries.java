@@ -23,6 +23,8 @@ import org.mailoutcome.jdbc.internal.Schema;
 import org.mailoutcome.jdbc.internal.TaskData;
 import org.mailoutcome.jdbc.internal.Transactions;
 import org.mailoutcome.jdbc.internal.UrlDataSource;
+import org.mailoutcome.tracking.AddressBook;
+import org.mailoutcome.tracking.SuppressionList;
 
 /**
  * Durable retries on a JDBC database: the {@link RetryHandOff} a mailer gives its deferred recipients to, and
@@ -47,7 +49,8 @@ public final class JdbcRetries implements RetryHandOff {
     private JdbcRetries(Builder b) {
         this.dataSource = b.dataSource;
         this.clock = b.clock;
-        this.settings = new RetryWorker.Settings(b.pollingInterval, b.heartbeat, b.threads, b.failureDelay);
+        this.settings = new RetryWorker.Settings(b.pollingInterval, b.heartbeat, b.threads, b.failureDelay,
+                b.suppressions, b.addressBook);
     }
 
     /**
@@ -123,7 +126,7 @@ public final class JdbcRetries implements RetryHandOff {
      */
     @Override
     public ScheduledRetry handOff(DeferredSend send) throws SQLException {
-        String sendId = UUID.randomUUID().toString();
+        String sendId = send.sendId().orElseGet(() -> UUID.randomUUID().toString());
         Instant now = clock.instant();
         Instant due = send.due().truncatedTo(ChronoUnit.MICROS);
         List<TaskData.Recipient> recipients = send.pending().stream().map(p -> new TaskData.Recipient(
@@ -183,6 +186,8 @@ public final class JdbcRetries implements RetryHandOff {
         private Duration heartbeat = Duration.ofMinutes(1);
         private int threads = 4;
         private Duration failureDelay = Duration.ofMinutes(1);
+        private Optional<SuppressionList> suppressions = Optional.empty();
+        private Optional<AddressBook> addressBook = Optional.empty();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -231,6 +236,30 @@ public final class JdbcRetries implements RetryHandOff {
          */
         public Builder failureDelay(Duration delay) {
             this.failureDelay = positive("failureDelay", delay);
+            return this;
+        }
+
+        /**
+         * The suppression list the workers consult before each round (a recipient suppressed since its last
+         * attempt is not sent again: its ledger row is DONE with a {@code Suppressed} outcome) and feed each
+         * round's outcomes to, as the mailer does. Default: none.
+         *
+         * @param list the list, e.g. a {@link JdbcSuppressionList} on the same database
+         * @return this builder
+         */
+        public Builder suppressions(SuppressionList list) {
+            this.suppressions = Optional.of(Objects.requireNonNull(list, "list"));
+            return this;
+        }
+
+        /**
+         * The address book the workers teach the forward paths a round meets (251, 551). Default: none.
+         *
+         * @param book the book, e.g. a {@link JdbcAddressBook} on the same database
+         * @return this builder
+         */
+        public Builder addressBook(AddressBook book) {
+            this.addressBook = Optional.of(Objects.requireNonNull(book, "book"));
             return this;
         }
 

@@ -10,11 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.mailoutcome.jdbc.internal.Ledger;
 import org.mailoutcome.jdbc.internal.RetryRound;
 import org.mailoutcome.jdbc.internal.TaskCodec;
 import org.mailoutcome.jdbc.internal.TaskData;
+import org.mailoutcome.tracking.AddressBook;
+import org.mailoutcome.tracking.SuppressionList;
 
 /**
  * A running worker: a db-scheduler in cluster mode on the module's own table ({@code mail_outcome_tasks}), which
@@ -24,7 +27,8 @@ import org.mailoutcome.jdbc.internal.TaskData;
  */
 public final class RetryWorker implements AutoCloseable {
     /** Worker settings from the {@link JdbcRetries.Builder}. */
-    record Settings(Duration pollingInterval, Duration heartbeat, int threads, Duration failureDelay) {
+    record Settings(Duration pollingInterval, Duration heartbeat, int threads, Duration failureDelay,
+            Optional<SuppressionList> suppressions, Optional<AddressBook> addressBook) {
     }
 
     private final Scheduler scheduler;
@@ -36,7 +40,8 @@ public final class RetryWorker implements AutoCloseable {
     }
 
     static RetryWorker start(DataSource dataSource, MailerSource mailers, Clock clock, Settings settings) {
-        RetryRound round = new RetryRound(dataSource, mailers, clock);
+        RetryRound round = new RetryRound(dataSource, mailers, clock, settings.suppressions(),
+                settings.addressBook());
         OneTimeTask<TaskData> task = Tasks.oneTime(Ledger.TASK, TaskData.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(settings.failureDelay()))
                 .execute((instance, context) -> {

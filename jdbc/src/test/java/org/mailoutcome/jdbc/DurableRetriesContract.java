@@ -91,7 +91,7 @@ abstract class DurableRetriesContract {
         assertThat(JdbcRetries.migrate(db.dataSource())).isEqualTo(Schema.latest());
         assertThat(JdbcRetries.migrate(db.dataSource())).isEqualTo(Schema.latest());
         try (var c = db.dataSource().getConnection()) {
-            assertThat(Schema.current(c)).isEqualTo(2);
+            assertThat(Schema.current(c)).isEqualTo(3);
         }
     }
 
@@ -157,7 +157,8 @@ abstract class DurableRetriesContract {
         try (OutcomeMailer mailer = mailer(retries, policy(Duration.ofMillis(1)))) {
             String id = sendId(mailer.send(WorkerProcess.message(session(), "grey@example.test")));
             TaskData round1 = db.task(id, 1).orElseThrow();
-            RetryRound round = new RetryRound(db.dataSource(), server -> mailer, java.time.Clock.systemUTC());
+            RetryRound round = new RetryRound(db.dataSource(), server -> mailer, java.time.Clock.systemUTC(),
+                    java.util.Optional.empty(), java.util.Optional.empty());
             round.run(round1);
             round.run(round1);
             assertThat(retries.ledger(id)).singleElement().satisfies(e -> assertThat(e.state()).isEqualTo(LedgerState.DONE));
@@ -192,7 +193,8 @@ abstract class DurableRetriesContract {
                 org.mailoutcome.jdbc.internal.Ledger.move(c, id, "grey@example.test", 2, LedgerState.PENDING, left,
                         java.time.Instant.now());
             }
-            RetryRound round = new RetryRound(db.dataSource(), server -> mailer, java.time.Clock.systemUTC());
+            RetryRound round = new RetryRound(db.dataSource(), server -> mailer, java.time.Clock.systemUTC(),
+                    java.util.Optional.empty(), java.util.Optional.empty());
             round.run(db.task(id, 1).orElseThrow());
             db.task(id, 2).ifPresent(next -> {
                 try {

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.mailoutcome.Stage;
 import org.mailoutcome.tracking.Fate;
@@ -37,7 +39,7 @@ public final class DeliveryRecords {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO mail_outcome_recipients (send_id, position, "
                 + "address, final_address, outcome_stage, outcome_text, fate, fate_at, fate_status, fate_stage, "
-                + "fate_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "fate_text, address_key, final_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < m.recipients().size(); i++) {
                 TrackedRecipient r = m.recipients().get(i);
                 StoredOutcome outcome = StoredOutcome.of(r.outcome());
@@ -48,27 +50,81 @@ public final class DeliveryRecords {
                 ps.setString(5, outcome.stage().name());
                 ps.setString(6, outcome.text());
                 FateColumns.set(ps, 7, r.fate());
+                ps.setString(12, key(r.address()));
+                ps.setString(13, key(r.finalAddress()));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+        Attempts.insert(c, m);
         for (int i = 0; i < m.recipients().size(); i++) {
-            for (String notice : m.recipients().get(i).notices()) addNotice(c, m.id(), i, notice);
+            for (String notice : m.recipients().get(i).notices()) {
+                addNotice(c, m.id(), i, notice, Optional.empty(), false, m.sentAt());
+            }
         }
     }
 
-    /** Remembers a notice for a recipient, after the ones it has. */
-    public static void addNotice(Connection c, String sendId, int position, String noticeId) throws SQLException {
+    /** The key an address is found by in the history: trimmed, lower case (no check: any envelope address). */
+    public static String key(String address) {
+        return address.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Remembers a notice for a recipient, after the ones it has, with the fate it reported if known. */
+    public static void addNotice(Connection c, String sendId, int position, String noticeId, Optional<Fate> reported,
+            boolean applied, Instant noticedAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO mail_outcome_notices (send_id, position, "
-                + "notice_id, seq) VALUES (?, ?, ?, (SELECT COUNT(*) FROM mail_outcome_notices WHERE send_id = ? "
-                + "AND position = ?))")) {
+                + "notice_id, seq, fate, fate_at, fate_status, fate_stage, fate_text, applied, noticed_at) VALUES "
+                + "(?, ?, ?, (SELECT COUNT(*) FROM mail_outcome_notices WHERE send_id = ? AND position = ?), ?, ?, ?, "
+                + "?, ?, ?, ?)")) {
             ps.setString(1, sendId);
             ps.setInt(2, position);
             ps.setString(3, noticeId);
             ps.setString(4, sendId);
             ps.setInt(5, position);
+            if (reported.isPresent()) {
+                FateColumns.set(ps, 6, reported.get());
+            } else {
+                for (int i = 6; i <= 10; i++) ps.setObject(i, null);
+            }
+            ps.setBoolean(11, applied);
+            ps.setObject(12, EvidenceColumns.utc(noticedAt));
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * After a durable retry round: adds the round's attempt to a tracked recipient, makes its outcome and address
+     * the final ones and, when it was deferred (not accepted), starts its fate again from the new outcome; does
+     * nothing when the send is not recorded here (not tracked, or tracked in another store).
+     *
+     * @return whether the record was updated
+     */
+    public static boolean retried(Connection c, String sendId, String address, TrackedRecipient.Attempt attempt)
+            throws SQLException {
+        lock(c, sendId);
+        Optional<SentMessage> found = find(c, sendId);
+        if (found.isEmpty()) return false;
+        SentMessage send = found.get();
+        for (int i = 0; i < send.recipients().size(); i++) {
+            TrackedRecipient r = send.recipients().get(i);
+            if (!r.address().equalsIgnoreCase(address)) continue;
+            TrackedRecipient after = r.retried(attempt);
+            Attempts.add(c, sendId, i, r.attempts().size(), attempt);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE mail_outcome_recipients SET final_address = ?, "
+                    + "final_key = ?, outcome_stage = ?, outcome_text = ? WHERE send_id = ? AND position = ?")) {
+                StoredOutcome outcome = StoredOutcome.of(after.outcome());
+                ps.setString(1, after.finalAddress());
+                ps.setString(2, key(after.finalAddress()));
+                ps.setString(3, outcome.stage().name());
+                ps.setString(4, outcome.text());
+                ps.setString(5, sendId);
+                ps.setInt(6, i);
+                ps.executeUpdate();
+            }
+            setFate(c, send.with(after), i);
+            return true;
+        }
+        return false;
     }
 
     /** Replaces a recipient's fate and the send's unresolved flag. */
@@ -171,8 +227,9 @@ public final class DeliveryRecords {
                     StoredOutcome outcome = new StoredOutcome(Stage.valueOf(rs.getString("outcome_stage")),
                             rs.getString("outcome_text"));
                     Fate fate = FateColumns.get(rs);
+                    int position = rs.getInt("position");
                     out.add(new TrackedRecipient(rs.getString("address"), rs.getString("final_address"),
-                            outcome.outcome(), fate, notices(c, id, rs.getInt("position"))));
+                            outcome.outcome(), fate, notices(c, id, position), Attempts.of(c, id, position)));
                 }
             }
         }

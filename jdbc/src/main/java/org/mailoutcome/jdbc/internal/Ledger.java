@@ -107,6 +107,24 @@ public final class Ledger {
         }
     }
 
+    /** Points a row at a forward path: PENDING for its first attempt there, due now. */
+    public static void retarget(Connection c, String sendId, String recipient, String target, String outcome,
+            String disposition, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE mail_outcome_ledger SET target = ?, state = ?, "
+                + "attempt = 1, outcome = ?, disposition = ?, due_at = ?, updated_at = ? WHERE send_id = ? AND "
+                + "recipient = ?")) {
+            ps.setString(1, target);
+            ps.setString(2, LedgerState.PENDING.name());
+            ps.setString(3, clip(outcome));
+            ps.setString(4, disposition);
+            ps.setObject(5, utc(now));
+            ps.setObject(6, utc(now));
+            ps.setString(7, sendId);
+            ps.setString(8, recipient);
+            ps.executeUpdate();
+        }
+    }
+
     /** The row of one recipient of a send. */
     public static Optional<LedgerEntry> row(Connection c, String sendId, String recipient) throws SQLException {
         List<LedgerEntry> rows = select(c, "WHERE send_id = ? AND recipient = ?", sendId, recipient);

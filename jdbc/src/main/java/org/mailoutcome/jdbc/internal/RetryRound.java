@@ -24,23 +24,31 @@ import org.mailoutcome.jakarta.retry.TransactionHooks;
 import org.mailoutcome.jdbc.LedgerEntry;
 import org.mailoutcome.jdbc.LedgerState;
 import org.mailoutcome.jdbc.MailerSource;
+import org.mailoutcome.tracking.AddressBook;
+import org.mailoutcome.tracking.SuppressionList;
+import org.mailoutcome.tracking.TrackedRecipient;
 
 /**
  * One retry round, safe to run again after a crash at any point: recipients already DONE are skipped, one left
  * IN_FLIGHT (the end of data never written) is sent again, one left at DATA_SENT is "maybe delivered" and sent
- * again only when the policy retries maybe-delivered outcomes. Results and the next round's task are committed
- * in one transaction.
+ * again only when the policy retries maybe-delivered outcomes. Results, the tracked send's record and the next
+ * round's task are committed in one transaction. A recipient suppressed since the last round is not sent; a 551
+ * naming a forward path the mailer's {@code ForwardPolicy} follows sends the next round to it; what the round
+ * learns feeds the suppression list and the address book after the commit.
  */
 public final class RetryRound {
     private final DataSource dataSource;
     private final MailerSource mailers;
     private final Clock clock;
+    private final RoundLearning learning;
 
-    /** A round on the database, sending through the mailers. */
-    public RetryRound(DataSource dataSource, MailerSource mailers, Clock clock) {
+    /** A round on the database, sending through the mailers, feeding the stores given (either may be absent). */
+    public RetryRound(DataSource dataSource, MailerSource mailers, Clock clock, Optional<SuppressionList> suppressions,
+            Optional<AddressBook> addressBook) {
         this.dataSource = dataSource;
         this.mailers = mailers;
         this.clock = clock;
+        this.learning = new RoundLearning(suppressions, addressBook, clock);
     }
 
     /** A recipient for the next round, with when it is due. */
@@ -51,16 +59,19 @@ public final class RetryRound {
     public void run(TaskData data) throws SQLException {
         List<TaskData.Recipient> toSend = new ArrayList<>();
         List<Next> next = new ArrayList<>();
+        RoundLearning.Lessons lessons = learning.lessons(data);
         Transactions.inTransaction(dataSource, c -> {
-            for (TaskData.Recipient r : data.recipients()) sort(c, data, r, toSend, next);
+            for (TaskData.Recipient r : data.recipients()) sort(c, data, r, toSend, next, lessons);
             if (toSend.isEmpty()) scheduleNext(c, data, next);
             return null;
         });
-        if (!toSend.isEmpty()) send(data, toSend, next);
+        if (!toSend.isEmpty()) leaveOutSuppressed(data, toSend, next, lessons);
+        if (!toSend.isEmpty()) send(data, toSend, next, lessons);
+        lessons.apply();
     }
 
     private void sort(Connection c, TaskData data, TaskData.Recipient r, List<TaskData.Recipient> toSend,
-            List<Next> next) throws SQLException {
+            List<Next> next, RoundLearning.Lessons lessons) throws SQLException {
         Instant now = clock.instant();
         Optional<LedgerEntry> found = Ledger.row(c, data.sendId(), r.address());
         if (found.isEmpty()) {
@@ -71,7 +82,7 @@ public final class RetryRound {
         LedgerEntry row = found.orElseThrow();
         if (row.attempt() > r.attempt()) {
             if (row.state() == LedgerState.PENDING) {
-                next.add(new Next(new TaskData.Recipient(r.address(), r.target(), row.attempt()),
+                next.add(new Next(new TaskData.Recipient(r.address(), row.target(), row.attempt()),
                         row.due().orElse(now)));
             }
             return;
@@ -86,15 +97,31 @@ public final class RetryRound {
             }
             case IN_FLIGHT -> toSend.add(r);
             case DATA_SENT -> decide(c, data, r, new DeliveryOutcome.ConnectionLost(Stage.MESSAGE, true,
-                    "the worker stopped after the end of data, before the reply was recorded"), next);
+                    "the worker stopped after the end of data, before the reply was recorded"), next, lessons);
             case DONE -> {
             }
         }
     }
 
-    private void send(TaskData data, List<TaskData.Recipient> toSend, List<Next> next) {
+    /** Recipients whose target was suppressed since the last round: DONE, with their Suppressed outcome. */
+    private void leaveOutSuppressed(TaskData data, List<TaskData.Recipient> toSend, List<Next> next,
+            RoundLearning.Lessons lessons) throws SQLException {
+        Map<String, DeliveryOutcome.Suppressed> suppressed = learning.suppressed(toSend);
+        if (suppressed.isEmpty()) return;
+        List<TaskData.Recipient> left = toSend.stream().filter(r -> suppressed.containsKey(key(r.target()))).toList();
+        toSend.removeAll(left);
+        Transactions.inTransaction(dataSource, c -> {
+            for (TaskData.Recipient r : left) decide(c, data, r, suppressed.get(key(r.target())), next, lessons);
+            if (toSend.isEmpty()) scheduleNext(c, data, next);
+            return null;
+        });
+    }
+
+    private void send(TaskData data, List<TaskData.Recipient> toSend, List<Next> next, RoundLearning.Lessons lessons) {
         List<InternetAddress> targets = toSend.stream().map(r -> address(r.target())).toList();
-        Resender.of(mailers.mailerFor(data.server())).resend(data.message(), targets, new TransactionHooks() {
+        Resender resender = Resender.of(mailers.mailerFor(data.server()));
+        lessons.forwardPolicy(resender.forwardPolicy());
+        resender.resend(data.message(), targets, new TransactionHooks() {
             @Override
             public void beforeEndOfData() throws SQLException {
                 Transactions.inTransaction(dataSource, c -> {
@@ -113,7 +140,8 @@ public final class RetryRound {
                 Transactions.inTransaction(dataSource, c -> {
                     for (TaskData.Recipient r : toSend) {
                         decide(c, data, r, outcomes.getOrDefault(key(r.target()), new DeliveryOutcome.ConnectionLost(
-                                Stage.CONNECT, false, "the transaction reported no outcome for " + r.target())), next);
+                                Stage.CONNECT, false, "the transaction reported no outcome for " + r.target())), next,
+                                lessons);
                     }
                     scheduleNext(c, data, next);
                     return null;
@@ -122,13 +150,24 @@ public final class RetryRound {
         });
     }
 
-    /** Records an outcome: DONE, or PENDING for the next attempt when the policy retries it. */
-    private void decide(Connection c, TaskData data, TaskData.Recipient r, DeliveryOutcome outcome, List<Next> next)
-            throws SQLException {
+    /**
+     * Records an outcome in the ledger and the tracked send's record: PENDING for the next attempt when the policy
+     * retries it, PENDING at the forward path for the next round when the forward policy follows a 551's, DONE
+     * otherwise.
+     */
+    private void decide(Connection c, TaskData data, TaskData.Recipient r, DeliveryOutcome outcome, List<Next> next,
+            RoundLearning.Lessons lessons) throws SQLException {
         Instant now = clock.instant();
         String line = DeliveryReport.describe(outcome);
         String disposition = outcome.disposition().name();
-        if (outcome.disposition() == Disposition.TRANSIENT
+        DeliveryRecords.retried(c, data.sendId(), r.address(),
+                new TrackedRecipient.Attempt(r.target(), outcome, data.round(), now));
+        lessons.learnt(r.target(), outcome, now);
+        Optional<String> forward = lessons.forwardFollowed(r, outcome, data);
+        if (forward.isPresent()) {
+            Ledger.retarget(c, data.sendId(), r.address(), forward.get(), line, disposition, now);
+            next.add(new Next(new TaskData.Recipient(r.address(), forward.get(), 1), now));
+        } else if (outcome.disposition() == Disposition.TRANSIENT
                 && data.policy().decide(outcome, r.attempt()) instanceof RetryDecision.Retry again) {
             Instant due = now.plus(again.delay());
             Ledger.result(c, data.sendId(), r.address(), LedgerState.PENDING, r.attempt() + 1, line, disposition,
@@ -148,7 +187,7 @@ public final class RetryRound {
         Ledger.insertTask(c, round, due);
     }
 
-    private static String key(String address) {
+    static String key(String address) {
         return address.toLowerCase(Locale.ROOT);
     }
 

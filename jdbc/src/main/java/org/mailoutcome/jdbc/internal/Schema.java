@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.mailoutcome.tracking.DeliveryStoreException;
 
 /**
  * The versioned schema: {@code migrations/<dialect>/V<n>__<name>.sql} applied in order, each in a transaction,
@@ -20,7 +21,8 @@ import javax.sql.DataSource;
  */
 public final class Schema {
     /** The migrations in order; a later release appends, never edits. */
-    static final List<String> MIGRATIONS = List.of("V1__retries.sql", "V2__delivery_records.sql");
+    static final List<String> MIGRATIONS = List.of("V1__retries.sql", "V2__delivery_records.sql",
+            "V3__acting_on_fates.sql");
     private static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS mail_outcome_schema_version ("
             + "version INT PRIMARY KEY, description VARCHAR(200) NOT NULL, "
             + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";
@@ -43,6 +45,19 @@ public final class Schema {
             int current = current(c);
             for (int v = current + 1; v <= MIGRATIONS.size(); v++) apply(c, dialect, v);
             return Math.max(current, MIGRATIONS.size());
+        }
+    }
+
+    /**
+     * Applies the migrations the database lacks, for a store's {@code create}.
+     *
+     * @throws DeliveryStoreException when it cannot
+     */
+    public static void migrateOrFail(DataSource dataSource) {
+        try {
+            migrate(java.util.Objects.requireNonNull(dataSource, "dataSource"));
+        } catch (SQLException e) {
+            throw new DeliveryStoreException("cannot migrate the mail-outcome schema: " + e.getMessage(), e);
         }
     }
 

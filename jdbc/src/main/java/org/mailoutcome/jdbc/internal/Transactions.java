@@ -16,6 +16,11 @@ public final class Transactions {
     private Transactions() {
     }
 
+    /** Whether a failure is a unique-key violation (SQLSTATE 23505, in H2 and PostgreSQL alike). */
+    public static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
     /** Runs the work in a transaction of its own. */
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
