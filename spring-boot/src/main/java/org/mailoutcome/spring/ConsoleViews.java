@@ -46,7 +46,7 @@ final class ConsoleViews {
 
     private static String text(HistoryEvent event) {
         if (event instanceof HistoryEvent.Sent sent) {
-            return "sent to " + sent.address() + sent.messageId().map(id -> " (Message-ID " + id + ")").orElse("")
+            return "to " + sent.address() + sent.messageId().map(id -> " (Message-ID " + id + ")").orElse("")
                     + ": " + DeliveryReport.describe(sent.outcome())
                     + (sent.attempts().size() > 1 ? ", " + sent.attempts().size() + " attempts" : "");
         }

@@ -6,7 +6,13 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailoutcome.jdbc.JdbcAddressBook;
 import org.mailoutcome.jdbc.JdbcDeliveryStore;
+import org.mailoutcome.jdbc.JdbcHistory;
+import org.mailoutcome.jdbc.JdbcSuppressionList;
+import org.mailoutcome.tracking.AddressBook;
+import org.mailoutcome.tracking.AddressHistory;
+import org.mailoutcome.tracking.SuppressionList;
 import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.tracking.DeliveryStore;
 import org.mailoutcome.tracking.InMemoryDeliveryStore;
@@ -28,6 +34,21 @@ class JdbcAutoConfigurationConditionsIT {
             Fixtures.withDatabase(tracked, "jdbc:h2:mem:conditions1;DB_CLOSE_DELAY=-1").run(context -> assertThat(
                     context.getBean(DeliveryStore.class)).isInstanceOf(JdbcDeliveryStore.class));
             assertThat(output.text()).doesNotContain(IN_MEMORY_WARNING);
+        }
+    }
+
+    @Test
+    void withADataSourceTheSuppressionListAndAddressBookAreJdbcAndNothingIsWarned() {
+        try (StandardError output = StandardError.capture()) {
+            Fixtures.withDatabase(tracked, "jdbc:h2:mem:conditions7;DB_CLOSE_DELAY=-1")
+                    .withPropertyValues("mail.outcome.suppressions.enabled=true",
+                            "mail.outcome.address-book.enabled=true").run(context -> {
+                                assertThat(context.getBean(SuppressionList.class))
+                                        .isInstanceOf(JdbcSuppressionList.class);
+                                assertThat(context.getBean(AddressBook.class)).isInstanceOf(JdbcAddressBook.class);
+                                assertThat(context.getBean(AddressHistory.class)).isInstanceOf(JdbcHistory.class);
+                            });
+            assertThat(output.text()).doesNotContain("in-memory");
         }
     }
 

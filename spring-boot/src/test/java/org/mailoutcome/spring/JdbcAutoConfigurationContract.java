@@ -13,7 +13,14 @@ import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.jakarta.DeliveryReport;
+import org.mailoutcome.jdbc.JdbcAddressBook;
+import org.mailoutcome.jdbc.JdbcSuppressionList;
+import org.mailoutcome.tracking.AddressBook;
+import org.mailoutcome.tracking.AddressHistory;
+import org.mailoutcome.tracking.HistoryEvent;
+import org.mailoutcome.tracking.SuppressionList;
 import org.mailoutcome.jakarta.retry.ScheduledRetry;
 import org.mailoutcome.jdbc.JdbcDeliveryStore;
 import org.mailoutcome.jdbc.JdbcRetries;
@@ -54,6 +61,30 @@ abstract class JdbcAutoConfigurationContract {
         on(url).withPropertyValues("mail.outcome.tracking.enabled=true").run(context -> assertThat(
                 context.getBean(DeliveryStore.class).find(sendId.get())).hasValueSatisfying(s -> assertThat(
                         s.recipients()).extracting(r -> r.address()).containsExactly("a@example.test")));
+    }
+
+    @Test
+    void theSuppressionListAddressBookAndHistoryAreKeptInTheApplicationsDatabase() {
+        smtp.on(Verb.RCPT, "gone@example.test").reply("550 5.1.1 <gone@example.test>: User unknown");
+        smtp.on(Verb.RCPT, "old@example.test").reply("551 5.1.6 User not local; please try <new@example.test>");
+        String url = newDatabaseUrl();
+        String[] kept = {"mail.outcome.tracking.enabled=true", "mail.outcome.suppressions.enabled=true",
+            "mail.outcome.address-book.enabled=true"};
+        on(url).withPropertyValues(kept).run(context -> {
+            assertThat(context.getBean(SuppressionList.class)).isInstanceOf(JdbcSuppressionList.class);
+            assertThat(context.getBean(AddressBook.class)).isInstanceOf(JdbcAddressBook.class);
+            context.getBean(OutcomeJavaMailSender.class).sendAndReport(Fixtures.mail("gone@example.test",
+                    "old@example.test"));
+        });
+        on(url).withPropertyValues(kept).run(context -> {
+            DeliveryReport again = context.getBean(OutcomeJavaMailSender.class)
+                    .sendAndReport(Fixtures.mail("gone@example.test"));
+            assertThat(again.recipients()).singleElement()
+                    .satisfies(r -> assertThat(r.outcome()).isInstanceOf(DeliveryOutcome.Suppressed.class));
+            assertThat(context.getBean(AddressBook.class).find("old@example.test")).isPresent();
+            assertThat(context.getBean(AddressHistory.class).of("gone@example.test"))
+                    .extracting(HistoryEvent::name).containsSubsequence("Sent", "Suppressed", "Sent");
+        });
     }
 
     @Test

@@ -79,11 +79,18 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void aSearchShowsTheAddresssSuppressionAndForwardPath() {
+    void aSearchShowsTheAddresssTimeline() throws Exception {
         search("Erin@Example.test");
         waitFor().until(ExpectedConditions.textToBe(By.id("address-name"), "erin@example.test"));
-        assertThat(status()).startsWith("Suppressed (hard bounce, user unknown) since ")
-                .contains("history needs the JDBC store");
+        assertThat(status()).startsWith("Suppressed (hard bounce, user unknown) since ");
+        List<String> events = texts("#timeline li .what");
+        List<String> lines = texts("#timeline li .text");
+        assertThat(events).containsSubsequence("Sent", "Suppressed", "Sent");
+        assertThat(lines.get(events.indexOf("Sent"))).contains("MailboxUnavailable at RCPT (550");
+        assertThat(lines.get(events.indexOf("Suppressed"))).startsWith("suppressed: hard bounce, user unknown");
+        assertThat(lines.get(events.lastIndexOf("Sent"))).contains("Suppressed at RCPT");
+        Files.write(Path.of("target", "console-timeline-screenshot.png"),
+                browser.driver.getScreenshotAs(OutputType.BYTES));
 
         search("dave@example.test");
         waitFor().until(ExpectedConditions.textToBe(By.id("address-name"), "dave@example.test"));
