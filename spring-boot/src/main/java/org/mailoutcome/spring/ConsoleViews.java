@@ -52,7 +52,7 @@ final class ConsoleViews {
         }
         if (event instanceof HistoryEvent.Retried retried) {
             TrackedRecipient.Attempt attempt = retried.attempt();
-            return "retry round " + attempt.round() + " to " + attempt.address() + ": "
+            return "round " + attempt.round() + " to " + attempt.address() + ": "
                     + DeliveryReport.describe(attempt.outcome());
         }
         if (event instanceof HistoryEvent.Noticed noticed) {
@@ -61,13 +61,13 @@ final class ConsoleViews {
         }
         if (event instanceof HistoryEvent.Suppressed suppressed) {
             Suppression entry = suppressed.entry();
-            return "suppressed: " + lower(entry.kind()) + ", " + lower(entry.reason())
+            return lower(entry.kind()) + ", " + lower(entry.reason())
                     + entry.until().map(u -> ", until " + u).orElse(", until removed") + "; cause: "
                     + entry.cause().describe();
         }
-        if (event instanceof HistoryEvent.Unsuppressed lifted) return "suppression lifted: " + lifted.why();
+        if (event instanceof HistoryEvent.Unsuppressed lifted) return lifted.why();
         if (event instanceof HistoryEvent.Moved moved) {
-            return "moved: " + moved.moved().oldAddress() + " -> " + moved.moved().newAddress() + " ("
+            return moved.moved().oldAddress() + " -> " + moved.moved().newAddress() + " ("
                     + moved.moved().provenance().describe() + ")";
         }
         return event.name();

@@ -87,7 +87,7 @@ class ConsoleBrowserIT {
         List<String> lines = texts("#timeline li .text");
         assertThat(events).containsSubsequence("Sent", "Suppressed", "Sent");
         assertThat(lines.get(events.indexOf("Sent"))).contains("MailboxUnavailable at RCPT (550");
-        assertThat(lines.get(events.indexOf("Suppressed"))).startsWith("suppressed: hard bounce, user unknown");
+        assertThat(lines.get(events.indexOf("Suppressed"))).startsWith("hard bounce, user unknown, until removed; cause: RCPT 550 5.1.1");
         assertThat(lines.get(events.lastIndexOf("Sent"))).contains("Suppressed at RCPT");
         Files.write(Path.of("target", "console-timeline-screenshot.png"),
                 browser.driver.getScreenshotAs(OutputType.BYTES));
