@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mailoutcome.bounce.BouncedRecipient;
 import org.mailoutcome.bounce.Headers;
+import org.mailoutcome.bounce.internal.Addresses;
 import org.mailoutcome.bounce.tracking.IngestResult.MatchedBy;
 import org.mailoutcome.jakarta.tracking.DeliveryStore;
 import org.mailoutcome.jakarta.tracking.SentMessage;
@@ -23,7 +24,6 @@ public final class Correlator {
     private static final List<String> VERP_FIELDS = List.of("Delivered-To", "X-Original-To", "Envelope-To",
             "X-Envelope-To", "Original-Recipient", "To");
     private static final Pattern VERP = Pattern.compile("[A-Za-z0-9._-]+\\+([A-Za-z0-9]{1,64})@");
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;\"()]+@[^\\s<>,;\"()]+");
 
     private final DeliveryStore store;
 
@@ -81,11 +81,7 @@ public final class Correlator {
 
     /** Every address in a field value ({@code rfc822;a@b}, {@code Name <a@b>}, {@code a@b, c@d}). */
     public static List<String> addresses(String value) {
-        List<String> found = new ArrayList<>();
-        String v = value.regionMatches(true, 0, "rfc822;", 0, 7) ? value.substring(7) : value;
-        Matcher m = ADDRESS.matcher(v);
-        while (m.find()) found.add(m.group());
-        return found;
+        return Addresses.all(value);
     }
 
     /** The Message-ID with its angle brackets, e.g. {@code <a@b>}. */
