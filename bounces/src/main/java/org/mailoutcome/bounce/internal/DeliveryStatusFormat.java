@@ -104,7 +104,7 @@ final class DeliveryStatusFormat {
         int statusClass = stated.map(EnhancedStatus::statusClass).orElse(Outcomes.implied(action).statusClass());
         Optional<EnhancedStatus> refined = refined(stated, statusClass, diagnostic);
         EnhancedStatus status = refined.or(() -> stated).orElseGet(() -> Outcomes.implied(action));
-        DeliveryOutcome outcome = Outcomes.classify(status, diagnostic, text);
+        DeliveryOutcome outcome = Outcomes.classify(status, diagnostic, text, finalRecipient.get());
         return Optional.of(new BouncedRecipient(finalRecipient.get(), original, action, status,
                 stated.isPresent() || refined.isPresent(), diagnostic, outcome,
                 NoticeReason.of(action, stated, status, diagnostic, outcome),

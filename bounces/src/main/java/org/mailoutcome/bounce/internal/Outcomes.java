@@ -52,21 +52,22 @@ final class Outcomes {
     }
 
     /** The outcome of a recipient with this status and diagnostic. */
-    static DeliveryOutcome classify(EnhancedStatus status, Optional<String> diagnostic) {
-        return classify(status, diagnostic, "");
+    static DeliveryOutcome classify(EnhancedStatus status, Optional<String> diagnostic, String recipient) {
+        return classify(status, diagnostic, "", recipient);
     }
 
     /**
      * The outcome of a recipient with this status and diagnostic, at the stage the diagnostic names or, where it
-     * names none, the stage the notice's text shows the reply came at.
+     * names none, the stage the notice's text shows the reply came at. The recipient's own address is never its
+     * forward path.
      */
-    static DeliveryOutcome classify(EnhancedStatus status, Optional<String> diagnostic, String text) {
+    static DeliveryOutcome classify(EnhancedStatus status, Optional<String> diagnostic, String text, String recipient) {
         Stage stage = diagnostic.map(d -> textShowsData(text, d) ? Stage.MESSAGE : stage(d))
                 .orElse(Stage.RCPT);
         Optional<SmtpReply> quoted = diagnostic.flatMap(Outcomes::quotedReply)
                 .filter(r -> r.codeClass() == status.statusClass());
         SmtpReply reply = quoted.map(r -> withStatus(r, status)).orElseGet(() -> implied(status, diagnostic));
-        return DeliveryOutcome.classify(stage, reply);
+        return DeliveryOutcome.classify(stage, reply, recipient);
     }
 
     private static SmtpReply withStatus(SmtpReply reply, EnhancedStatus status) {

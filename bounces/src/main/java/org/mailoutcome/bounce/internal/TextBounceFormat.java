@@ -47,12 +47,20 @@ final class TextBounceFormat {
         if (!bounceHeader) return Optional.empty();
         String all = unquoted(String.join("\n", mail.texts.subList(0, Math.min(2, mail.texts.size()))));
         String text = beforeOriginal(all);
+        boolean notice = failedRecipients || Codes.hasFailureReply(text) || Codes.statedInProse(text).isPresent()
+                || Wording.isNotice(text) || Wording.isNotice(h.first("Subject").orElse(""));
+        if (!notice) return Optional.empty();
         Headers returned = mail.returned.orElseGet(() -> HeaderBlock.first(afterMarker(all, text.length())));
         List<BouncedRecipient> recipients = new ArrayList<>(TextRecipients.find(h, text, returned));
         if (recipients.isEmpty()) return Optional.empty();
         return Optional.of(new Bounce(family(h, text), h, Optional.empty(), Returned.messageId(mail)
                 .or(() -> returned.first("Message-ID").flatMap(Fields::messageId)), returned, Optional.empty(),
                 Optional.empty(), recipients));
+    }
+
+    /** The notice's own text: its first text parts up to the copy of the returned message. */
+    static String ownText(MailParts mail) {
+        return beforeOriginal(unquoted(String.join("\n", mail.texts.subList(0, Math.min(2, mail.texts.size())))));
     }
 
     private static Format family(Headers h, String text) {

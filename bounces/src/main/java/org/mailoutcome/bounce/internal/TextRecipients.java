@@ -76,7 +76,7 @@ final class TextRecipients {
                 .orElse(EnhancedStatus.of(statusClass, 0, 0));
         String diagnostic = flatten(reply.isPresent() ? b.substring(reply.get()[1]) : b);
         Optional<String> d = Optional.of(diagnostic).filter(x -> !x.isEmpty());
-        DeliveryOutcome outcome = Outcomes.classify(status, d);
+        DeliveryOutcome outcome = Outcomes.classify(status, d, address);
         return new BouncedRecipient(address, original, action, status, stated.isPresent(), d, outcome,
                 NoticeReason.of(action, Optional.empty(), status, d, outcome), Optional.empty());
     }

@@ -40,7 +40,8 @@ final class Wording {
     /** What only a delivery notice says: delivery failed, is delayed, or was done. */
     private static final Pattern NOTICE = Pattern.compile("could ?n[o']t be delivered|could not deliver|"
             + "couldn't deliver|unable to deliver|failed to deliver|was ?n[o']t delivered|not been delivered|"
-            + "undeliverable|undelivered|delivery (?:has )?failed|delivery failure|delivery to the following|"
+            + "undeliver|delivery (?:has )?failed|failure|delivery to the following|delivery status|non-?delivery|"
+            + "aborted|could not|couldn't|unable to|cannot|"
             + "did not reach|could not reach|not reach the following|failed|rejected|refused|bounced|returned|"
             + "unknown|no such|not found|does ?n[o']t exist|invalid|permanent|fatal|error|delayed|deferred|"
             + "over quota|mailbox (?:is )?full|not accepted|blocked|not allowed|denied|"
