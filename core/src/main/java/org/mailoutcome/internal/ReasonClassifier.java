@@ -145,7 +145,9 @@ public final class ReasonClassifier {
                     + "bad recipient|bad destination mailbox|address doesn't exist|account doesn't exist|"
                     + "no such account|not a valid user|not a valid recipient|not a valid address|"
                     + "unknown to this system|no account by that name|no user by that name|"
-                    + "recipient name is not recognized|address couldn't be found|address could not be found"),
+                    + "recipient name is not recognized|address couldn't be found|address could not be found|"
+                    + "you entered couldn't be found|you entered could not be found|you entered wasn't found|"
+                    + "you entered was not found"),
             rule(MOVED, "has moved|moved to|relocated to|user not local"),
             rule(MAILBOX_DISABLED, "account disabled|account is disabled|account has been disabled|"
                     + "mailbox disabled|mailbox is disabled|mailbox has been disabled|account suspended|"
@@ -181,7 +183,7 @@ public final class ReasonClassifier {
     /** Phrases consulted only when neither the enhanced code nor a strong phrase gave a reason. */
     private static final List<TextRule> WEAK = List.of(
             new TextRule(USER_UNKNOWN, true, phrases("mailbox unavailable|address rejected|does not exist|"
-                    + "doesn't exist")),
+                    + "doesn't exist|do not exist|don't exist")),
             rule(SYSTEM, "service unavailable|service currently unavailable|service not available|"
                     + "temporarily unavailable"),
             rule(POLICY, "rejected"));

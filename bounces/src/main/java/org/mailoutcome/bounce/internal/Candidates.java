@@ -20,6 +20,11 @@ final class Candidates {
             "Errors-To");
     private static final List<String> RETURNED_RECIPIENTS = List.of("To", "Cc", "Bcc");
 
+    /** Words right before an address that introduce it as anything but a recipient: a sender, a contact, an example. */
+    private static final Pattern OTHER_BEFORE = Pattern.compile("(?:\\bfrom|\\bby|sender|contact|e\\.g\\.|\\beg|"
+            + "example|such as|\\blike|write to|reply to|email us|e-mail us|questions|postmaster|administrator|help|"
+            + "support|visit|see|originator|envelope-from|return-path|mail from)[\\s:<\"'(]*$");
+
     private final Set<String> excluded = new TreeSet<>();
     private final Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
@@ -37,6 +42,11 @@ final class Candidates {
         int at = address.indexOf('@');
         boolean plausible = at > 0 && address.indexOf('.', at) > at + 1 && !address.endsWith(".");
         return plausible && !excluded.contains(lower(address)) && !SYSTEM_ADDRESS.matcher(address).matches();
+    }
+
+    /** Whether the text right before an address (lower case) introduces it as a sender, a contact or an example. */
+    static boolean introducedAsOther(String before) {
+        return OTHER_BEFORE.matcher(before).find();
     }
 
     /**

@@ -47,8 +47,6 @@ final class RecipientLines {
      */
     private static final Pattern BARE = Pattern.compile("^[ \\t\"'<(]*([A-Za-z0-9][A-Za-z0-9._%+=&'-]{0,63})>?"
             + "(?:(\\s*$|\\s*\\(|\\s+on\\s)|\\.\\.\\.|\\s*:)");
-    private static final Pattern SENDER_BEFORE = Pattern.compile("(?:sent by|from|sender|originator|written by|"
-            + "envelope-from|return-path|mail from)[\\s:<\"']*$");
     private static final Pattern ORIGINAL = Pattern.compile("(?i)\\((?:ultimately )?(?:generated|expanded) from\\s+<?"
             + "([^\\s<>()]+@[^\\s<>()]+?)>?\\)");
     private static final Pattern DOMAIN = Pattern.compile("(?i)(?:\\bat|\\bin|\\bfor|\\bdomain|@)\\s*([A-Za-z0-9-]+(?:\\."
@@ -112,9 +110,8 @@ final class RecipientLines {
         int i = afterLead(line);
         Optional<Addresses.Hit> hit = Addresses.at(line, i);
         if (hit.isEmpty() || !candidates.accepts(hit.get().address())) return List.of();
-        if (i == leadingBlanks(line) && SENDER_BEFORE.matcher(previous.toLowerCase(Locale.ROOT).strip()).find()) {
-            return List.of();
-        }
+        String before = previous.toLowerCase(Locale.ROOT).strip() + line.substring(0, i).toLowerCase(Locale.ROOT);
+        if (i == leadingBlanks(line) && Candidates.introducedAsOther(before)) return List.of();
         List<String> found = new ArrayList<>(List.of(hit.get().address()));
         int p = hit.get().end();
         while (p < line.length()) {

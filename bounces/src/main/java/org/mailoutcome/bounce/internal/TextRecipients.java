@@ -28,9 +28,6 @@ final class TextRecipients {
     /** Words before an address that make it a recipient in prose, and words that make it anything else. */
     private static final Pattern RECIPIENT_BEFORE = Pattern.compile("(?:\\bto|\\bfor|recipients?|address(?:es)?|"
             + "addressee|users?|mailbox|rcpt to|deliver(?:ing|ed)?)[\\s:<\"'(]*$");
-    private static final Pattern OTHER_BEFORE = Pattern.compile("(?:\\bfrom|\\bby|sender|contact|e\\.g\\.|\\beg|example|"
-            + "such as|\\blike|write to|reply to|email us|e-mail us|questions|postmaster|administrator|help|support|"
-            + "visit|see|originator)[\\s:<\"'(]*$");
 
     private TextRecipients() {
     }
@@ -44,8 +41,12 @@ final class TextRecipients {
         if (!named.isEmpty()) {
             String intro = rawText.substring(0, named.get(0).start());
             for (int i = 0; i < named.size(); i++) {
-                int end = i + 1 < named.size() ? named.get(i + 1).start() : rawText.length();
+                int end = rawText.length();
+                for (int j = i + 1; j < named.size() && end == rawText.length(); j++) {
+                    if (named.get(j).start() > named.get(i).start()) end = named.get(j).start();
+                }
                 String block = QuotedHeaders.removed(rawText.substring(named.get(i).start(), end));
+                if (saysNothing(block)) block = announcement(intro) + "\n" + block;
                 out.add(recipient(named.get(i).address(), named.get(i).original(), block, intro, text,
                         named.size() == 1 && failed.size() <= 1));
             }
@@ -94,6 +95,23 @@ final class TextRecipients {
         return Action.FAILED;
     }
 
+    /**
+     * Whether a recipient's block quotes no reply and its first line holds nothing but addresses: a list under an
+     * announcement, whose words are then the recipient's diagnostic too.
+     */
+    private static boolean saysNothing(String block) {
+        if (Codes.firstReply(block).isPresent()) return false;
+        String rest = block.strip().split("\n", 2)[0];
+        for (String a : Addresses.all(rest)) rest = rest.replace(a, " ");
+        return rest.replaceAll("[\\s<>()\"',;:.*\\[\\]-]", "").length() < 8;
+    }
+
+    /** The last non-blank line before the first recipient: what the list of recipients is announced as. */
+    private static String announcement(String intro) {
+        String[] lines = intro.strip().split("\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1];
+    }
+
     private static List<String> failedRecipients(Headers h) {
         List<String> out = new ArrayList<>();
         for (String value : h.all("X-Failed-Recipients")) {
@@ -115,7 +133,7 @@ final class TextRecipients {
             from = at + a.length();
             if (!candidates.accepts(a)) continue;
             String before = before(text, at);
-            if (OTHER_BEFORE.matcher(before).find()) continue;
+            if (Candidates.introducedAsOther(before)) continue;
             if (RECIPIENT_BEFORE.matcher(before).find()) return Optional.of(a);
             if (neutral.isEmpty()) neutral = Optional.of(a);
         }

@@ -71,7 +71,8 @@ final class Wording {
 
     /** Whether a text says what a delivery notice says. */
     static boolean isNotice(String text) {
-        return NOTICE.matcher(lower(text)).find();
+        String lower = lower(text);
+        return NOTICE.matcher(lower).find() || DELAYED.matcher(lower).find() || FAILED.matcher(lower).find();
     }
 
     private static String lower(String text) {
