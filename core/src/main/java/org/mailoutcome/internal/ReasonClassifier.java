@@ -221,6 +221,10 @@ public final class ReasonClassifier {
         Optional<Reason> fromText = statusRule.flatMap(rule -> firstMatch(rule.quirks(), words, permanent))
                 .or(() -> firstMatch(STRONG, words, permanent));
         if (fromText.isPresent()) return fromText.get();
+        // X.5.0, "other protocol status", says nothing about the recipient: the weak phrases may
+        boolean otherProtocol = status.filter(s -> s.matches(5, 0)).isPresent();
+        if (otherProtocol) fromText = firstMatch(WEAK, words, permanent);
+        if (fromText.isPresent()) return fromText.get();
         if (statusRule.isPresent()) return statusRule.get().reason();
         if (PROTOCOL_CODES.contains(code)) return SYNTAX;
         return firstMatch(WEAK, words, permanent).orElse(CODES.getOrDefault(code, UNKNOWN));

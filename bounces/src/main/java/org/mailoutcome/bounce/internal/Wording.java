@@ -35,17 +35,18 @@ final class Wording {
             + "(?:held|pending|awaiting|waiting for|quarantined until)(?: your)? (?:verification|confirmation|approval)|"
             + "until you (?:confirm|verify|reply|respond|validate)|"
             + "your (?:message|e-?mail) will be delivered (?:once|when|after|as soon as)|"
-            + "to have your (?:message|e-?mail) delivered|please verify your (?:e-?mail|address|message|identity)|"
+            + "(?:have|get) your (?:message|e-?mail) delivered|complete the delivery|"
+            + "type (?:in )?the (?:number|characters|code|letters|words?) (?:shown|you see|below|displayed)|"
+            + "please verify your (?:e-?mail|address)|verify your (?:identity|message)|"
             + "one-time verification|sender verification request|verification request");
     /** What only a delivery notice says: delivery failed, is delayed, or was done. */
-    private static final Pattern NOTICE = Pattern.compile("could ?n[o']t be delivered|could not deliver|"
-            + "couldn't deliver|unable to deliver|failed to deliver|was ?n[o']t delivered|not been delivered|"
-            + "undeliver|delivery (?:has )?failed|failure|delivery to the following|delivery status|non-?delivery|"
-            + "aborted|could not|couldn't|unable to|cannot|"
-            + "did not reach|could not reach|not reach the following|failed|rejected|refused|bounced|returned|"
-            + "unknown|no such|not found|does ?n[o']t exist|invalid|permanent|fatal|error|delayed|deferred|"
-            + "over quota|mailbox (?:is )?full|not accepted|blocked|not allowed|denied|"
-            + "(?:was|has been|successfully) delivered|delivered to|relayed");
+    private static final Pattern NOTICE = Pattern.compile("could ?n[o']t be delivered|could ?n[o']t deliver|"
+            + "unable to deliver|failed to deliver|was ?n[o']t delivered|not been delivered|undeliver|"
+            + "delivery (?:has )?failed|delivery failure|delivery to the following|did not reach|could not reach|"
+            + "not reach the following|delivery status|non-?delivery|returned mail|mail delivery|bounced|rejected|"
+            + "permanent|fatal|delayed|deferred|aborted|failure|failed|delivery errors?|delivery problems?|"
+            + "could ?n[o']t send|unable to send|"
+            + "(?:was|has been|successfully) delivered to|relayed");
 
     private Wording() {
     }
