@@ -18,7 +18,8 @@ class BounceCommandTest {
         CliRun run = CliRun.of("", "bounce", POSTFIX);
         assertThat(run.status()).isZero();
         assertThat(run.lines()).containsExactly(POSTFIX + "\tkijitora@example.co.jp\tfailed\t5.1.1\t"
-                + "MailboxUnavailable\tPERMANENT\tUSER_UNKNOWN\t-\t<A8F82EDD-E518-4F5C-8C70-BC4EFF24AB9F@example.ne.jp>");
+                + "MailboxUnavailable\tPERMANENT\tUSER_UNKNOWN\t-\t<A8F82EDD-E518-4F5C-8C70-BC4EFF24AB9F@example.ne.jp>\t"
+                + "kijitora@example.co.jp");
     }
 
     @Test
@@ -26,7 +27,7 @@ class BounceCommandTest {
         CliRun run = CliRun.of("", "bounce", DIR);
         assertThat(run.status()).isZero();
         assertThat(run.lines()).hasSize(4);
-        assertThat(run.lines().get(0)).isEqualTo(DIR + "/LICENSE-sisimai.txt\t-\tnone\t-\tNotABounce\t-\t-\t-\t-");
+        assertThat(run.lines().get(0)).isEqualTo(DIR + "/LICENSE-sisimai.txt\t-\tnone\t-\tNotABounce\t-\t-\t-\t-\t-");
         assertThat(run.lines().get(1)).startsWith(DIR + "/lhost-exim-05.eml\tkijitora@neko.example.co.jp\tfailed\t"
                 + "5.1.1\tMailboxNameNotAllowed\tPERMANENT\tUSER_UNKNOWN");
         assertThat(run.lines().get(3)).startsWith(DIR + "/rfc3834-01.eml\t-\tnone\t-\tAutoReply\t-\t-\t-\t");
@@ -37,7 +38,7 @@ class BounceCommandTest {
         Path file = Files.writeString(dir.resolve("note.txt"), "just some text\n");
         CliRun run = CliRun.of("", "bounce", file.toString());
         assertThat(run.status()).isZero();
-        assertThat(run.lines()).containsExactly(file + "\t-\tnone\t-\tNotABounce\t-\t-\t-\t-");
+        assertThat(run.lines()).containsExactly(file + "\t-\tnone\t-\tNotABounce\t-\t-\t-\t-\t-");
     }
 
     @Test
