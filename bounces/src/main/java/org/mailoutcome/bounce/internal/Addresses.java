@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * trimmed. Exchange's encapsulated addresses ({@code IMCEASMTP-jdoe+40example+2Ecom@host}) are decoded.
  */
 public final class Addresses {
-    private static final Pattern ADDRESS = Pattern.compile(
-            "[\\p{L}\\p{N}!#$%&'*+=^_~.\\-]+@(?:(?:[\\p{L}\\p{N}\\-]+\\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\\-]+)"
+    /** Starts only where no local-part character precedes, so a long run without an {@code @} is read once. */
+    private static final Pattern ADDRESS = Pattern.compile("(?<![\\p{L}\\p{N}!#$%&'*+=^_~.\\-])"
+            + "[\\p{L}\\p{N}!#$%&'*+=^_~.\\-]++@(?:(?:[\\p{L}\\p{N}\\-]+\\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\\-]+)"
                     + "|[A-Za-z0-9\\-]+|\\[[A-Za-z0-9.:]+])");
     private static final Pattern ENCAPSULATED = Pattern.compile("(?i)^IMCEASMTP-(.+)@[^@]+$");
     private static final Pattern HEX = Pattern.compile("\\+([0-9A-Fa-f]{2})");

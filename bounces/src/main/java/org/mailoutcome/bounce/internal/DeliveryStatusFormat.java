@@ -47,7 +47,7 @@ final class DeliveryStatusFormat {
     static Optional<Bounce> parse(MailParts mail) {
         List<Headers.Field> perMessage = new ArrayList<>();
         List<BouncedRecipient> recipients = new ArrayList<>();
-        String readable = TextBounceFormat.beforeOriginal(mail.firstText());
+        String readable = QuotedHeaders.removed(TextBounceFormat.beforeOriginal(mail.firstText()));
         List<String> parts = mail.deliveryStatus.isEmpty() ? inText(mail.texts) : mail.deliveryStatus;
         for (String part : parts) {
             for (Headers group : HeaderBlock.groups(part, MAX_GROUPS)) {
@@ -112,11 +112,10 @@ final class DeliveryStatusFormat {
     }
 
     /**
-     * What the human-readable part says about a recipient the fields give no diagnostic for: the line that names
-     * it and the two after, where the line says more than the address.
+     * What the human-readable part (its quoted header lines removed) says about a recipient the fields give no
+     * diagnostic for: the line that names it and the two after, where the line says more than the address.
      */
     private static Optional<String> about(String readable, String address) {
-        readable = QuotedHeaders.removed(readable);
         int at = readable.toLowerCase(Locale.ROOT).indexOf(address.toLowerCase(Locale.ROOT));
         if (at < 0) return Optional.empty();
         int start = readable.lastIndexOf('\n', at) + 1;

@@ -15,8 +15,8 @@ final class Html {
     private static final String[] HIDDEN_OPEN = {"<script", "<style", "<head", "<title", "<!--"};
     private static final String[] HIDDEN_CLOSE = {"</script", "</style", "</head", "</title", "-->"};
     private static final Pattern BREAK = Pattern.compile("(?i)<\\s*(?:br|/?p|/?div|/?tr|/?li|/?ul|/?ol|/?table|/?h[1-6]"
-            + "|/?blockquote|/?pre|hr)\\b[^>]*>");
-    private static final Pattern CELL = Pattern.compile("(?i)<\\s*/?t[dh]\\b[^>]*>");
+            + "|/?blockquote|/?pre|hr)\\b[^<>]*>");
+    private static final Pattern CELL = Pattern.compile("(?i)<\\s*/?t[dh]\\b[^<>]*>");
     private static final Pattern TAG = Pattern.compile("<[^<>]*>");
     private static final Pattern REFERENCE = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
     private static final Map<String, String> NAMED = Map.of("lt", "<", "gt", ">", "amp", "&", "quot", "\"",

@@ -13,7 +13,7 @@ import org.mailoutcome.bounce.Action;
  * What a notice adds to the reason of the reply it reports: facts about the bounce (its action, the stage the
  * reply came at, the sender's giving up) that the SMTP reply alone does not carry.
  */
-public final class NoticeReason {
+final class NoticeReason {
     /** A connection that timed out or could not be made, or a lifetime that ran out: the sender retried. */
     private static final Pattern NO_CONNECTION = Pattern.compile("timed out|time-?out|message expired|"
             + "requests to connect|could not connect|couldn't connect|unable to connect|cannot connect|failed to connect");
@@ -57,7 +57,7 @@ public final class NoticeReason {
      * @param outcome the reply's outcome
      * @return the reason
      */
-    public static Reason of(Action action, Optional<EnhancedStatus> statusField, EnhancedStatus status,
+    static Reason of(Action action, Optional<EnhancedStatus> statusField, EnhancedStatus status,
             Optional<String> diagnostic, DeliveryOutcome outcome) {
         if (action == Action.FAILED && statusField.filter(s -> s.matches(4, 7)).isPresent()) return Reason.EXPIRED;
         Reason reason = outcome.reason();

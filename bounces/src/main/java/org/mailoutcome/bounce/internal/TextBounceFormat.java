@@ -32,6 +32,9 @@ final class TextBounceFormat {
     /** A line shaped as a marker: decorated, or ending as an announcement ("follows", ":"), or a short title. */
     private static final Pattern MARKER_SHAPE = Pattern.compile("(?i)^[\\s>|*=_\\[-]*(?:-{2,}|\\|-|\\[|[=*_]{3,}).*"
             + "|.*-{3,}\\W*$|.*(?::|follows?\\.?|following\\.?|below[.:]?)\\s*$|^\\W*(?:\\S+\\s+){0,5}\\S+\\W*$");
+    /** The longest line taken for a marker: markers are short, and the shape test is not linear in a line. */
+    private static final int MAX_MARKER = 200;
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:");
     /** A header field that can only be the returned message's own header. */
     private static final Pattern HEADER_START = Pattern.compile(
             "^(?:Received|Return-Path|DKIM-Signature|X-Received|Content-Type: message/rfc822):");
@@ -96,6 +99,7 @@ final class TextBounceFormat {
     }
 
     private static boolean isCopyMarker(String line) {
+        if (line.length() > MAX_MARKER) return false;
         String lower = line.toLowerCase(Locale.ROOT);
         if (!COPY.matcher(lower).find() || lower.contains("transcript")) return false;
         return MARKER_SHAPE.matcher(line.strip()).matches();
@@ -106,9 +110,18 @@ final class TextBounceFormat {
         return s.length() >= 2 && s.replaceAll("[-=_*|]", "").isBlank();
     }
 
+    /** Whether the next non-blank line (looked for within a few lines) starts with a header field name. */
     private static boolean isHeaderNext(String text, int at) {
-        String rest = text.substring(Math.min(at, text.length())).stripLeading();
-        return rest.matches("(?s)^[A-Za-z][A-Za-z0-9-]*:.*");
+        int from = at;
+        for (int lines = 0; lines < 4 && from < text.length(); lines++) {
+            int start = from + 1;
+            int eol = text.indexOf('\n', start);
+            String line = text.substring(Math.min(start, text.length()), eol < 0 ? text.length() : eol);
+            if (!line.isBlank()) return FIELD_NAME.matcher(line.stripLeading()).lookingAt();
+            if (eol < 0) return false;
+            from = eol;
+        }
+        return false;
     }
 
     /**
