@@ -183,7 +183,8 @@ public final class ReasonClassifier {
     /** Phrases consulted only when neither the enhanced code nor a strong phrase gave a reason. */
     private static final List<TextRule> WEAK = List.of(
             new TextRule(USER_UNKNOWN, true, phrases("mailbox unavailable|address rejected|does not exist|"
-                    + "doesn't exist|do not exist|don't exist")),
+                    + "doesn't exist|do not exist|don't exist|mailbox is not available|mailbox not available|"
+                    + "mailbox is unavailable")),
             rule(SYSTEM, "service unavailable|service currently unavailable|service not available|"
                     + "temporarily unavailable"),
             rule(POLICY, "rejected"));

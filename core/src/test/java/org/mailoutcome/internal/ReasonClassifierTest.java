@@ -146,6 +146,7 @@ class ReasonClassifierTest {
             550 5.7.1 Relaying is not allowed from your address | RELAY_DENIED | issue 25 relay refusal
             550 5.5.0 Requested action not taken: mailbox unavailable | USER_UNKNOWN | Hotmail (X.5.0 says nothing about the recipient)
             550 5.5.0 domain mismatches client ip | SYNTAX | X.5.0 with no phrase keeps its default
+            554 delivery error: dd Requested mailbox is not available - mta1234.mail.example | USER_UNKNOWN | Yahoo (weak phrase)
             """;
 
     @ParameterizedTest(name = "{2}: {0}")

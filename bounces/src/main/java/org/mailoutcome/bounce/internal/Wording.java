@@ -46,6 +46,10 @@ final class Wording {
             + "not reach the following|delivery status|non-?delivery|returned mail|mail delivery|bounced|rejected|"
             + "permanent|fatal|delayed|deferred|aborted|failure|failed|delivery errors?|delivery problems?|"
             + "could ?n[o']t send|unable to send|"
+            // the same in the languages mail systems localise their reports to
+            + "unzustellbar|nicht zugestellt|non distribuable|non remis|n'a pas pu .tre remis|no se pudo entregar|"
+            + "no entregado|non recapitat|non consegnat|onbestelbaar|niet bezorgd|kunde inte levereras|"
+            + "ej levererat|nie dostarczon|n.o entregue|n.o foi poss.vel entregar|"
             + "(?:was|has been|successfully) delivered to|relayed");
 
     private Wording() {
