@@ -10,8 +10,11 @@ import org.mailoutcome.EnhancedStatus;
  * {@link EnhancedStatus#findFrom}; this class only decides which of them count where.
  */
 final class Codes {
-    /** A reply code standing as a word, followed by a blank or hyphen and then not a digit: {@code 550 }, {@code 421-}. */
-    private static final Pattern REPLY = Pattern.compile("(?<![\\w.\\-:/#])([245][0-5]\\d)(?=[ -](?:[245]\\.\\d|[^\\d]))");
+    /**
+     * A reply code standing as a word, followed by a blank or hyphen and then no number but the start of an enhanced
+     * code: {@code 550 }, {@code 421-}, {@code 550 5.1.1}.
+     */
+    private static final Pattern REPLY = Pattern.compile("(?<![\\w.\\-:/#])([245][0-5]\\d)(?=[ -](?:\\D|\\d\\.))");
     /** Words that label a status code in prose: {@code Status: 5.1.1}, {@code status code 4.4.7}. */
     private static final Pattern STATUS_LABEL = Pattern.compile("(?i)(status(?: code)?|code)[ \\t]*[:=]?[ \\t]*$");
     private static final int MAX_TEXT = 4096;

@@ -47,8 +47,8 @@ final class RecipientLines {
      */
     private static final Pattern BARE = Pattern.compile("^[ \\t\"'<(]*([A-Za-z0-9][A-Za-z0-9._%+=&'-]{0,63})>?"
             + "(?:(\\s*$|\\s*\\(|\\s+on\\s)|\\.\\.\\.|\\s*:)");
-    private static final Pattern ORIGINAL = Pattern.compile("(?i)\\((?:ultimately )?(?:generated|expanded) from\\s+<?"
-            + "([^\\s<>()]+@[^\\s<>()]+?)>?\\)");
+    private static final Pattern ORIGINAL = Pattern.compile("(?i)\\((?:ultimately )?(?:generated|expanded) from\\s+"
+            + "([^()\\n]{1,300})\\)");
     private static final Pattern DOMAIN = Pattern.compile("(?i)(?:\\bat|\\bin|\\bfor|\\bdomain|@)\\s*([A-Za-z0-9-]+(?:\\."
             + "[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})\\b");
     private static final Pattern SEPARATOR = Pattern.compile("^[\\s|*=_-]*-{3,}.*|^\\s*[=*_]{5,}.*");
