@@ -18,7 +18,8 @@ final class QuotedHeaders {
 
     /** Whether a line quotes a header field of the returned message. */
     static boolean is(String line) {
-        return LINE.matcher(line).lookingAt();
+        int colon = line.indexOf(':');
+        return colon > 0 && colon < 40 && LINE.matcher(line).lookingAt();
     }
 
     /** The text without its quoted header lines. */

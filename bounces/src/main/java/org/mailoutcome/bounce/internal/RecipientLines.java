@@ -85,7 +85,8 @@ final class RecipientLines {
                 if (line.isBlank() && entries > 0 || SEPARATOR.matcher(line).matches() || ++blockLines > MAX_BLOCK_LINES) {
                     inBlock = false;
                 }
-                if (found.isEmpty() && INTRO.matcher(lower).find() && ANNOUNCES.matcher(lower).find()) {
+                if (found.isEmpty() && mayAnnounce(lower) && INTRO.matcher(lower).find()
+                        && ANNOUNCES.matcher(lower).find()) {
                     inBlock = true;
                     entries = 0;
                     blockLines = 0;
@@ -148,6 +149,8 @@ final class RecipientLines {
 
     /** The addresses (or a bare local part) after a label that names a recipient. */
     private static List<String> labelled(String line, Candidates candidates) {
+        int colon = line.indexOf(':');
+        if (colon < 0 || colon > 60) return List.of();
         Matcher m = LABEL.matcher(line);
         if (!m.matches()) return List.of();
         String label = m.group(1).toLowerCase(Locale.ROOT);
@@ -159,6 +162,7 @@ final class RecipientLines {
     }
 
     private static List<String> x400(String line, Candidates candidates) {
+        if (line.indexOf('=') < 0) return List.of();
         Matcher m = X400.matcher(line);
         List<String> found = new ArrayList<>();
         while (m.find()) {
@@ -195,6 +199,11 @@ final class RecipientLines {
         Matcher m = ORIGINAL.matcher(block.length() > 1024 ? block.substring(0, 1024) : block);
         if (!m.find()) return Optional.empty();
         return Addresses.first(m.group(1)).filter(o -> !o.equalsIgnoreCase(address));
+    }
+
+    /** A cheap test before the announcement patterns: the words or the colon they need. */
+    private static boolean mayAnnounce(String lower) {
+        return lower.indexOf(':') >= 0 || lower.contains("follow") || lower.contains("below");
     }
 
     private static int leadingBlanks(String line) {

@@ -48,8 +48,8 @@ final class TextBounceFormat {
         boolean bounceHeader = failedRecipients || h.first("From").filter(f -> DAEMON.matcher(f).matches()).isPresent()
                 || h.first("Subject").filter(s -> SUBJECT.matcher(s).matches()).isPresent();
         if (!bounceHeader) return Optional.empty();
-        String all = unquoted(String.join("\n", mail.texts.subList(0, Math.min(2, mail.texts.size()))));
-        String text = beforeOriginal(all);
+        String all = allText(mail);
+        String text = ownText(mail);
         boolean notice = failedRecipients || Codes.hasFailureReply(text) || Codes.statedInProse(text).isPresent()
                 || Wording.isNotice(text) || Wording.isNotice(h.first("Subject").orElse(""));
         if (!notice) return Optional.empty();
@@ -61,9 +61,15 @@ final class TextBounceFormat {
                 Optional.empty(), recipients));
     }
 
-    /** The notice's own text: its first text parts up to the copy of the returned message. */
+    /** The notice's own text: its first text parts up to the copy of the returned message (read once per mail). */
     static String ownText(MailParts mail) {
-        return beforeOriginal(unquoted(String.join("\n", mail.texts.subList(0, Math.min(2, mail.texts.size())))));
+        if (mail.ownText == null) mail.ownText = beforeOriginal(allText(mail));
+        return mail.ownText;
+    }
+
+    /** The first two text parts, one level of inline quoting removed. */
+    private static String allText(MailParts mail) {
+        return unquoted(String.join("\n", mail.texts.subList(0, Math.min(2, mail.texts.size()))));
     }
 
     private static Format family(Headers h, String text) {
@@ -101,13 +107,20 @@ final class TextBounceFormat {
     private static boolean isCopyMarker(String line) {
         if (line.length() > MAX_MARKER) return false;
         String lower = line.toLowerCase(Locale.ROOT);
+        // every phrase of COPY holds one of these words: a cheap test first, as most lines hold none
+        if (!lower.contains("message") && !lower.contains("original") && !lower.contains("header")) return false;
         if (!COPY.matcher(lower).find() || lower.contains("transcript")) return false;
         return MARKER_SHAPE.matcher(line.strip()).matches();
     }
 
     private static boolean isSeparatorOnly(String line) {
-        String s = line.strip();
-        return s.length() >= 2 && s.replaceAll("[-=_*|]", "").isBlank();
+        int marks = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ("-=_*|".indexOf(c) >= 0) marks++;
+            else if (!Character.isWhitespace(c)) return false;
+        }
+        return marks >= 2;
     }
 
     /** Whether the next non-blank line (looked for within a few lines) starts with a header field name. */
@@ -129,7 +142,7 @@ final class TextBounceFormat {
      * {@code ">>> RCPT TO:"} is a command, not a quote, and is kept; {@code ">>>> DATA"} loses one level.
      */
     static String unquoted(String text) {
-        if (text.indexOf('>') < 0) return text;
+        if (!hasQuotedLine(text)) return text;
         StringBuilder out = new StringBuilder(text.length());
         for (String line : text.split("\n", -1)) {
             int n = 0;
@@ -140,6 +153,18 @@ final class TextBounceFormat {
             out.append('\n');
         }
         return out.substring(0, out.length() - 1);
+    }
+
+    /** Whether a line starts with a quote mark that is no transcript's {@code ">>> "}. */
+    private static boolean hasQuotedLine(String text) {
+        for (int at = text.indexOf('>'); at >= 0; at = text.indexOf('>', at + 1)) {
+            if (at > 0 && text.charAt(at - 1) != '\n') continue;
+            boolean transcript = text.startsWith(">>> ", at) && (at + 4 >= text.length() || text.charAt(at + 4) != '>');
+            if (!transcript) return true;
+            at = Math.max(at, text.indexOf('\n', at));
+            if (at < 0) return false;
+        }
+        return false;
     }
 
     private static String afterMarker(String all, int at) {

@@ -40,6 +40,7 @@ final class TextRecipients {
         List<BouncedRecipient> out = new ArrayList<>();
         if (!named.isEmpty()) {
             String intro = rawText.substring(0, named.get(0).start());
+            Wording.Finality introWords = Wording.finality(intro);
             for (int i = 0; i < named.size(); i++) {
                 int end = rawText.length();
                 for (int j = i + 1; j < named.size() && end == rawText.length(); j++) {
@@ -47,26 +48,27 @@ final class TextRecipients {
                 }
                 String block = QuotedHeaders.removed(rawText.substring(named.get(i).start(), end));
                 if (saysNothing(block)) block = announcement(intro) + "\n" + block;
-                out.add(recipient(named.get(i).address(), named.get(i).original(), block, intro, text,
+                out.add(recipient(named.get(i).address(), named.get(i).original(), block, introWords, text,
                         named.size() == 1 && failed.size() <= 1));
             }
             for (String f : failed.size() > named.size() ? failed : List.<String>of()) {
                 if (named.stream().noneMatch(n -> n.address().equalsIgnoreCase(f))) {
-                    out.add(recipient(f, Optional.empty(), "", text, text, false));
+                    out.add(recipient(f, Optional.empty(), "", Wording.finality(text), text, false));
                 }
             }
             return out;
         }
         List<String> addresses = !failed.isEmpty() ? failed : inProse(text, candidates)
                 .or(() -> onlyRecipient(returned)).map(List::of).orElse(List.of());
+        Wording.Finality words = Wording.finality(text);
         for (String address : addresses) {
-            out.add(recipient(address, Optional.empty(), text, text, text, addresses.size() == 1));
+            out.add(recipient(address, Optional.empty(), text, words, text, addresses.size() == 1));
         }
         return out;
     }
 
-    private static BouncedRecipient recipient(String address, Optional<String> original, String block, String intro,
-            String text, boolean only) {
+    private static BouncedRecipient recipient(String address, Optional<String> original, String block,
+            Wording.Finality intro, String text, boolean only) {
         String b = block.length() > MAX_BLOCK ? block.substring(0, MAX_BLOCK) : block;
         Optional<EnhancedStatus> stated = Fields.status(b).or(() -> only ? Codes.statedInProse(text) : Optional.empty());
         Optional<int[]> reply = Codes.firstReply(b);
@@ -86,9 +88,9 @@ final class TextRecipients {
      * Failed or delayed: the words of the recipient's block, then of the text before the first recipient, then the
      * class of its status; a text bounce that says nothing either way reports a failure.
      */
-    private static Action action(String block, String intro, Optional<Integer> codeClass) {
+    private static Action action(String block, Wording.Finality intro, Optional<Integer> codeClass) {
         Wording.Finality words = Wording.finality(block);
-        if (words == Wording.Finality.UNSAID) words = Wording.finality(intro);
+        if (words == Wording.Finality.UNSAID) words = intro;
         if (words == Wording.Finality.FAILED) return Action.FAILED;
         if (words == Wording.Finality.DELAYED && codeClass.orElse(4) != 5) return Action.DELAYED;
         if (codeClass.isPresent()) return Outcomes.implied(EnhancedStatus.of(codeClass.get(), 0, 0));

@@ -1,6 +1,6 @@
 package org.mailoutcome.bounce.internal;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,20 +11,26 @@ import java.util.regex.Pattern;
  * is a notice at all. Each is a class of wording, never one system's sentence.
  */
 final class Wording {
-    /** The sender gave up: final whatever the class of the last reply (a lingering 4yz after a queue lifetime). */
-    private static final Pattern FAILED = Pattern.compile("not going to try again|will not try again|"
-            + "won't try again|giving up|gave up|given up|permanent error|permanent failure|permanent fatal|"
-            + "permanently|will not be retried|won't be retried|not be retried|no further attempts|"
-            + "retry timeout exceeded|delivery has failed|has been in the queue too long|too long in (?:the )?queue|"
-            + "could not be delivered within|was not delivered within|message expired|lifetime (?:has )?expired");
+    /**
+     * The sender gave up: final whatever the class of the last reply (a lingering 4yz after a queue lifetime).
+     * Literal phrases, found with {@link String#indexOf}: these are looked for in every recipient's text.
+     */
+    private static final List<String> FAILED = List.of("not going to try again", "will not try again",
+            "won't try again", "giving up", "gave up", "given up", "permanent error", "permanent failure",
+            "permanent fatal", "permanently", "will not be retried", "won't be retried", "not be retried",
+            "no further attempts", "retry timeout exceeded", "delivery has failed", "has been in the queue too long",
+            "too long in the queue", "too long in queue", "could not be delivered within", "was not delivered within",
+            "message expired", "lifetime expired", "lifetime has expired");
     /** The sender keeps trying: a warning, whatever the class of the reply it quotes. */
-    private static final Pattern DELAYED = Pattern.compile("will continue|attempts? will be made|will be retried|"
-            + "will retry|will keep trying|keep trying|still trying|continue trying|continue to try|will try again|"
-            + "will attempt|try again later|postponed|not yet been delivered|not been delivered yet|"
-            + "not yet delivered|has been delayed|have been delayed|is delayed|delivery delayed|delayed mail|"
-            + "message delayed|deferred|warning only|warning message only|do not need to resend|"
-            + "don't need to resend|no action is required|still pending|still in (?:the )?queue|"
-            + "will be returned (?:to you )?if|delay notification|delivery is delayed|temporary failure report");
+    private static final List<String> DELAYED = List.of("will continue", "attempts will be made",
+            "attempt will be made", "will be retried", "will retry", "will keep trying", "keep trying", "still trying",
+            "continue trying", "continue to try", "will try again", "will attempt", "try again later", "postponed",
+            "not yet been delivered", "not been delivered yet", "not yet delivered", "has been delayed",
+            "have been delayed", "is delayed", "delivery delayed", "delayed mail", "message delayed", "deferred",
+            "warning only", "warning message only", "do not need to resend", "don't need to resend",
+            "no action is required", "still pending", "still in the queue", "still in queue",
+            "will be returned to you if", "will be returned if", "delay notification", "delivery is delayed",
+            "temporary failure report");
     /** A message held until the sender confirms (challenge-response, whitelisting), never a failure. */
     private static final Pattern CHALLENGE = Pattern.compile("(?:confirm|prove|verify|show)(?: that)? you(?: are|'re)"
             + "(?: a)? (?:human|real person|person|not a (?:robot|machine|spammer))|not a robot|"
@@ -63,8 +69,8 @@ final class Wording {
     /** Failure wording wins over delay wording ("will not be retried" holds "be retried"). */
     static Finality finality(String text) {
         String lower = lower(text);
-        if (FAILED.matcher(lower).find()) return Finality.FAILED;
-        if (DELAYED.matcher(lower).find()) return Finality.DELAYED;
+        if (containsAny(lower, FAILED)) return Finality.FAILED;
+        if (containsAny(lower, DELAYED)) return Finality.DELAYED;
         return Finality.UNSAID;
     }
 
@@ -77,11 +83,29 @@ final class Wording {
     /** Whether a text says what a delivery notice says. */
     static boolean isNotice(String text) {
         String lower = lower(text);
-        return NOTICE.matcher(lower).find() || DELAYED.matcher(lower).find() || FAILED.matcher(lower).find();
+        return NOTICE.matcher(lower).find() || containsAny(lower, DELAYED) || containsAny(lower, FAILED);
     }
 
+    private static boolean containsAny(String lower, List<String> phrases) {
+        for (String phrase : phrases) if (lower.contains(phrase)) return true;
+        return false;
+    }
+
+    /** The first 8 KiB, lower case, each run of blanks and line breaks one space: one pass, no regex. */
     private static String lower(String text) {
-        String t = text.length() > 8192 ? text.substring(0, 8192) : text;
-        return t.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        int n = Math.min(text.length(), 8192);
+        StringBuilder out = new StringBuilder(n);
+        boolean blank = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                blank = true;
+                continue;
+            }
+            if (blank && out.length() > 0) out.append(' ');
+            blank = false;
+            out.append(Character.toLowerCase(c));
+        }
+        return out.toString();
     }
 }
