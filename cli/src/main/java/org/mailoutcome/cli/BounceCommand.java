@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.mailoutcome.Explanation;
@@ -19,6 +20,7 @@ import org.mailoutcome.bounce.NotABounce;
 import org.mailoutcome.bounce.ParsedMail;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -28,7 +30,8 @@ import picocli.CommandLine.Parameters;
  * ({@code Final-Recipient}: an alias expansion, a mailbox on an internal host). A directory is read file by file
  * (every regular file below it, in name order). A file that is not a bounce (a complaint, an auto-reply or
  * challenge, any other mail) gets one row with recipient {@code -}, action {@code none} and its kind as the record.
- * Exit status 0 when every file was read, 1 when some could not be.
+ * With {@code --store} each notice is also ingested against the sends of that database ({@link NoticeIngest}) and
+ * each row says how it matched and what it caused. Exit status 0 when every file was read, 1 when some could not be.
  */
 @Command(name = "bounce", description = {"Parse bounce mails (delivery status notifications, text bounces): one "
         + "row per recipient with its status, outcome record and reason.",
@@ -48,6 +51,11 @@ final class BounceCommand implements Callable<Integer> {
             + "of them.")
     List<Path> paths = List.of();
 
+    @Option(names = "--store", paramLabel = "JDBC_URL", description = "Ingest the notices against the sends "
+            + "recorded in this database (their fates, the suppression list, the address book) and add to each row "
+            + "how it matched and what it caused: matchedBy, send, update, fate, suppression.")
+    String store;
+
     private final Console console;
 
     BounceCommand(Console console) {
@@ -56,14 +64,16 @@ final class BounceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Optional<NoticeIngest> ingest = Optional.ofNullable(store).map(url -> new NoticeIngest(Stores.open(url)));
         if (format.format() == OutcomeFormat.TSV && console.isHeaderWanted()) {
-            console.out().println(String.join("\t", COLUMNS));
+            console.out().println(String.join("\t", columns(ingest.isPresent())));
         }
         int status = 0;
         for (Path path : paths) {
             for (Path file : files(path)) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    print(file.toString(), BounceParser.defaults().parse(in));
+                    ParsedMail mail = BounceParser.defaults().parse(in);
+                    print(file.toString(), mail, ingest.map(i -> i.ingest(mail)));
                 } catch (IOException e) {
                     console.err().println("mail-outcome bounce: cannot read " + file + ": " + e.getMessage());
                     status = 1;
@@ -83,8 +93,26 @@ final class BounceCommand implements Callable<Integer> {
         }
     }
 
-    private void print(String file, ParsedMail mail) {
-        for (Row row : rows(file, mail)) console.out().println(render(row));
+    private static List<String> columns(boolean ingest) {
+        List<String> all = new ArrayList<>(COLUMNS);
+        if (ingest) all.addAll(NoticeIngest.COLUMNS);
+        return all;
+    }
+
+    private void print(String file, ParsedMail mail, Optional<List<List<String>>> ingested) {
+        List<Row> rows = rows(file, mail);
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (ingested.isEmpty()) {
+                console.out().println(render(row));
+            } else if (format.format() == OutcomeFormat.TEXT) {
+                console.out().println(render(row) + "\n    " + NoticeIngest.text(ingested.get().get(i)));
+            } else {
+                List<String> values = new ArrayList<>(row.values());
+                values.addAll(ingested.get().get(i));
+                console.out().println(format.format().fields(columns(true), values));
+            }
+        }
     }
 
     /** One row per recipient of a bounce; one {@code none} row for anything else. */

@@ -16,6 +16,7 @@ import org.mailoutcome.bounce.tracking.IngestResult;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.Suppression;
 import org.mailoutcome.tracking.TrackedRecipient;
 import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.testkit.DeliveryStatusNotice;
@@ -43,8 +44,9 @@ final class DemoBounce {
     }
 
     /** Bounces the 252 recipient of the tracked send and prints how its fate changed. */
-    static void run(SmtpServer server, Tracking tracking, DeliveryReport report, PrintStream out)
+    static void run(SmtpServer server, Stores stores, DeliveryReport report, PrintStream out)
             throws MessagingException, IOException {
+        Tracking tracking = stores.tracking();
         SentMessage sent = tracking.store().findByMessageId(report.messageId().orElseThrow()).get(0);
         DeliveryStatusNotice.Builder notice = DeliveryStatusNotice.builder("mx.lab.test").to(SENDER)
                 .returnedMessageId(report.messageId().get()).recipient(RECIPIENT, "failed", "5.1.1",
@@ -53,11 +55,17 @@ final class DemoBounce {
         deliver(server, notice.build());
         List<ReceivedMessage> received = server.messages(); // recorded before the end-of-data reply was sent
         ReceivedMessage bounce = received.get(received.size() - 1);
-        DeliveryTracker tracker = DeliveryTracker.builder(tracking).listener(new FateListener() {
+        DeliveryTracker tracker = DeliveryTracker.builder(tracking).suppressions(stores.suppressions())
+                .addressBook(stores.addressBook()).listener(new FateListener() {
             @Override
             public void onBounced(SentMessage send, TrackedRecipient recipient, Fate.Bounced fate) {
                 out.println("  onBounced(" + recipient.address() + "): " + fate.outcome().name() + " "
                         + fate.outcome().reason() + ", " + fate.outcome().reply().map(Object::toString).orElse(""));
+            }
+
+            @Override
+            public void onSuppressed(Suppression entry) {
+                out.println("  onSuppressed(" + entry.address() + "): " + entry.kind() + " " + entry.reason());
             }
         }).build();
         out.println("\nLater, " + RECIPIENT + " (252: \"will attempt delivery\") bounced. The bounce, an RFC 3464 "

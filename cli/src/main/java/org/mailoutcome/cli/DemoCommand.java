@@ -21,7 +21,9 @@ import picocli.CommandLine.Mixin;
  * scripts it with replies real servers give (Postfix 3.7 phrasing, RFC 5321), sends one message to eight
  * recipients through {@code OutcomeMailer} with a same-domain forward policy and a short retry policy, and prints
  * each recipient's typed outcome (with the forward and the greylisting retry) and what the server received. The
- * send is tracked; in text format a last step bounces the 252 recipient ({@link DemoBounce}).
+ * send is tracked into an H2 database in memory, with its suppression list and address book; in text format the 252
+ * recipient then bounces ({@link DemoBounce}) and a second send leaves the bounced addresses out and goes to the
+ * moved one's new address directly.
  */
 @Command(name = "demo", description = "Send one message through an embedded scripted SMTP server to eight "
         + "recipients and print each one's typed outcome.")
@@ -40,17 +42,14 @@ final class DemoCommand implements Callable<Integer> {
         try (SmtpServer server = SmtpServer.start()) {
             script(server);
             DemoBounce.script(server);
-            Tracking tracking = Tracking.inMemory();
+            Stores stores = Stores.open("jdbc:h2:mem:mail-outcome-demo-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+            Tracking tracking = stores.tracking();
             Session session = Session.getInstance(server.clientProperties());
             MimeMessage message = Messages.create(session, "sender@client.test", List.of("alice@lab.test",
                     "fwd@lab.test", "unverified@lab.test", "grey@lab.test", "moved@lab.test", "gone@lab.test",
                     "nosuch@lab.test", "full@lab.test"), "mail-outcome demo", "Hello from the mail-outcome demo.\n");
             DeliveryReport report;
-            try (OutcomeMailer mailer = OutcomeMailer.builder(session)
-                    .forwardPolicy(ForwardPolicy.enabled().build()) // same domain only, one hop
-                    .retryPolicy(RetryPolicy.builder().backoff(Backoff.fixed(Duration.ofMillis(200))).build())
-                    .tracking(tracking)
-                    .build()) {
+            try (OutcomeMailer mailer = mailer(session, stores)) {
                 report = mailer.send(message);
             }
             if (format == OutcomeFormat.TEXT) {
@@ -61,10 +60,38 @@ final class DemoCommand implements Callable<Integer> {
             if (format == OutcomeFormat.TEXT) {
                 console.out().println("\nWhat the server received, transaction by transaction:");
                 server.messages().forEach(m -> console.out().println("  " + m.envelopeRecipients()));
-                DemoBounce.run(server, tracking, report, console.out());
+                DemoBounce.run(server, stores, report, console.out());
+                sendAgain(server, session, stores);
             }
         }
         return 0;
+    }
+
+    /** The demo's mailer: a same-domain forward policy, a short retry policy, the stores of the database. */
+    private static OutcomeMailer mailer(Session session, Stores stores) {
+        return OutcomeMailer.builder(session)
+                .forwardPolicy(ForwardPolicy.enabled().build()) // same domain only, one hop
+                .retryPolicy(RetryPolicy.builder().backoff(Backoff.fixed(Duration.ofMillis(200))).build())
+                .tracking(stores.tracking()).suppressions(stores.suppressions()).addressBook(stores.addressBook())
+                .build();
+    }
+
+    /** The last step: a second send to the bounced addresses, the moved one and alice. */
+    private void sendAgain(SmtpServer server, Session session, Stores stores) throws Exception {
+        int before = server.messages().size();
+        List<String> to = List.of("unverified@lab.test", "nosuch@lab.test", "moved@lab.test", "alice@lab.test");
+        DeliveryReport again;
+        try (OutcomeMailer mailer = mailer(session, stores)) {
+            again = mailer.send(Messages.create(session, "sender@client.test", to, "mail-outcome demo, again",
+                    "Hello again.\n"));
+        }
+        console.out().println("\nA second send, to the two bounced addresses, the moved one and alice. The "
+                + "suppression list and the\naddress book the first send and the bounce fed are in an H2 database in "
+                + "memory here ('send --store'\nkeeps them in yours):\n");
+        ReportPrinter.print(again, OutcomeFormat.TEXT, true, console.out());
+        console.out().println("\nWhat the server received this time:");
+        server.messages().subList(before, server.messages().size())
+                .forEach(m -> console.out().println("  " + m.envelopeRecipients()));
     }
 
     /** Replies as real servers word them. */

@@ -7,20 +7,27 @@ import org.mailoutcome.Backoff;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.retry.ScheduledRetry;
-import org.mailoutcome.jdbc.JdbcRetries;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
-/** Mixin of {@code send}: {@code --retry-backoff DURATION} and {@code --store JDBC_URL} (durable retries). */
+/**
+ * Mixin of {@code send}: {@code --retry-backoff DURATION}, {@code --store JDBC_URL} (the delivery records, the
+ * suppression list, the address book and the durable retries of one database) and {@code --bypass-suppressions}.
+ */
 final class DurableRetryOptions {
     @Option(names = "--retry-backoff", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The wait before each retry, e.g. 30s, 6m, 1h, PT90S (default: 1 s, doubling).")
     Duration backoff;
 
-    @Option(names = "--store", paramLabel = "JDBC_URL", description = "Schedule the retries in this database "
-            + "(jdbc:h2:file:PATH or jdbc:postgresql://...) and return after the first attempt; "
-            + "run them with 'retries run'.")
+    @Option(names = "--store", paramLabel = "JDBC_URL", description = "Record the send in this database "
+            + "(jdbc:h2:file:PATH or jdbc:postgresql://...), leave out the addresses on its suppression list, send to "
+            + "the forward paths its address book knows when --forward-retry allows them; with --retry, schedule the "
+            + "retries there and return after the first attempt (run them with 'retries run').")
     String store;
+
+    @Option(names = "--bypass-suppressions", description = "Send to suppressed addresses too, this once (with "
+            + "--store).")
+    boolean bypassSuppressions;
 
     /** The retry policy for {@code --retry N}, with the backoff if given. */
     RetryPolicy policy(int maxAttempts) {
@@ -31,16 +38,12 @@ final class DurableRetryOptions {
 
     /** Checks the options against {@code --retry}. */
     void check(Integer retry) {
-        if (store != null && (retry == null || retry < 2)) {
-            throw new UsageException("--store needs --retry MAX_ATTEMPTS of at least 2: with one attempt nothing is"
-                    + " ever scheduled");
+        if (store != null && retry != null && retry < 2) {
+            throw new UsageException("--store with --retry needs MAX_ATTEMPTS of at least 2: with one attempt nothing"
+                    + " is ever scheduled");
         }
         if (backoff != null && retry == null) throw new UsageException("--retry-backoff needs --retry MAX_ATTEMPTS");
-    }
-
-    /** The durable hand-off, when {@code --store} was given. */
-    JdbcRetries retries() {
-        return JdbcRetries.create(JdbcRetries.dataSource(store));
+        if (bypassSuppressions && store == null) throw new UsageException("--bypass-suppressions needs --store");
     }
 
     /** The text format's line about the retry: when it is due, or why it could not be scheduled. */
@@ -51,7 +54,7 @@ final class DurableRetryOptions {
                 : "retry NOT scheduled: " + ((ScheduledRetry.NotScheduled) r).reason()).orElse("");
     }
 
-    /** {@code 500ms}, {@code 30s}, {@code 6m}, {@code 1h}, or ISO-8601 ({@code PT6M}); positive. */
+    /** {@code 500ms}, {@code 30s}, {@code 6m}, {@code 1h}, {@code 30d}, or ISO-8601 ({@code PT6M}); positive. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
@@ -69,10 +72,11 @@ final class DurableRetryOptions {
                     case 's': return Duration.ofSeconds(n);
                     case 'm': return Duration.ofMinutes(n);
                     case 'h': return Duration.ofHours(n);
-                    default: throw new IllegalArgumentException("not a duration (500ms, 30s, 6m, 1h, PT6M): " + v);
+                    case 'd': return Duration.ofDays(n);
+                    default: throw new IllegalArgumentException("not a duration (500ms, 30s, 6m, 1h, 30d, PT6M): " + v);
                 }
             } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-                throw new IllegalArgumentException("not a duration (500ms, 30s, 6m, 1h, PT6M): " + v, e);
+                throw new IllegalArgumentException("not a duration (500ms, 30s, 6m, 1h, 30d, PT6M): " + v, e);
             }
         }
     }

@@ -39,6 +39,8 @@ public final class MailOutcomeCli implements Callable<Integer> {
             ExplainCommand.class,
             BounceCommand.class,
             RetriesCommand.class,
+            SuppressionsCommand.class,
+            HistoryCommand.class,
             AutoComplete.GenerateCompletion.class);
 
     /** Exit status of a usage error. */

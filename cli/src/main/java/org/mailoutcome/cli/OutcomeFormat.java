@@ -103,6 +103,26 @@ enum OutcomeFormat {
         return lines;
     }
 
+    /**
+     * One row of named values, as a table of stores prints it (suppressions, history, ingested notices): TSV cells
+     * in order, a JSON object, or for text the values two spaces apart.
+     */
+    String fields(List<String> names, List<String> values) {
+        switch (this) {
+            case TSV:
+                return String.join("\t", values.stream().map(OutcomeFormat::tsvCell).toList());
+            case JSON:
+                StringBuilder out = new StringBuilder("{");
+                for (int i = 0; i < names.size(); i++) {
+                    if (i > 0) out.append(',');
+                    out.append(Json.quote(names.get(i))).append(':').append(Json.quote(values.get(i)));
+                }
+                return out.append('}').toString();
+            default:
+                return String.join("  ", values);
+        }
+    }
+
     /** TSV cells never contain tabs or newlines: multi-line values are joined with a literal \n. */
     private static String tsvCell(String value) {
         return value.replace("\t", " ").replace("\r", "").replace("\n", "\\n");

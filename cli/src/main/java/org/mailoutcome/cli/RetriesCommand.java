@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.jdbc.JdbcRetries;
 import org.mailoutcome.jdbc.LedgerEntry;
@@ -24,7 +25,10 @@ final class RetriesCommand implements Callable<Integer> {
         throw new UsageException("retries needs a subcommand: run or list");
     }
 
-    /** {@code retries run}: a worker on the store, sending to each send's server or to {@code --server}. */
+    /**
+     * {@code retries run}: a worker on the store, sending to each send's server or to {@code --server}; it leaves out
+     * the recipients the store's suppression list holds since, and feeds it and the address book what it learns.
+     */
     @Command(name = "run", description = "Run a worker: retry what is due, on the server recorded with each send.",
             exitCodeListHeading = "%nExit status:%n",
             exitCodeList = {"0:nothing left pending (--until-empty)", "1:the store failed", "2:usage error"})
@@ -39,6 +43,12 @@ final class RetriesCommand implements Callable<Integer> {
                 description = "Send every retry to this server instead of the one recorded with its send.")
         HostPort server;
 
+        @Option(names = "--forward-retry", arity = "0..1", fallbackValue = SendCommand.SAME_DOMAIN,
+                paramLabel = "same-domain|registrable-domain|any|DOMAIN,...", description = "Follow the forward path "
+                + "a 551 met by a retry names when the rule allows it; without a value: " + SendCommand.SAME_DOMAIN
+                + ".")
+        String forwardRetry;
+
         private final Console console;
         private final Map<String, OutcomeMailer> mailers = new ConcurrentHashMap<>();
 
@@ -48,8 +58,7 @@ final class RetriesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            JdbcRetries retries = JdbcRetries.builder(JdbcRetries.dataSource(store))
-                    .pollingInterval(Duration.ofMillis(500)).build();
+            JdbcRetries retries = Stores.open(store).retries(Duration.ofMillis(500));
             try (RetryWorker worker = retries.startWorker(this::mailer)) {
                 while (!untilEmpty || !retries.pending().isEmpty()) {
                     LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
@@ -68,7 +77,9 @@ final class RetriesCommand implements Callable<Integer> {
                 Properties p = new Properties();
                 p.setProperty("mail.smtp.host", t.substring(0, colon));
                 p.setProperty("mail.smtp.port", t.substring(colon + 1));
-                return OutcomeMailer.create(Session.getInstance(p));
+                return OutcomeMailer.builder(Session.getInstance(p)).forwardPolicy(forwardRetry == null
+                        ? ForwardPolicy.disabled() : ForwardPolicy.enabled().domainRule(SendCommand.domainRule(forwardRetry))
+                        .build()).build();
             });
         }
     }

@@ -15,6 +15,7 @@ import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.jakarta.OutcomeMailerBuilder;
+import org.mailoutcome.jakarta.SendOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,12 +80,17 @@ final class SendCommand implements Callable<Integer> {
         }
         durable.check(retry);
         if (retry != null) builder.retryPolicy(durable.policy(retry));
-        if (durable.store != null) builder.retryHandOff(durable.retries());
+        if (durable.store != null) {
+            Stores stores = Stores.open(durable.store);
+            builder.tracking(stores.tracking()).suppressions(stores.suppressions()).addressBook(stores.addressBook());
+            if (retry != null) builder.retryHandOff(stores.retries(java.time.Duration.ofSeconds(10)));
+        }
         Optional<String> user = connection.user();
         if (user.isPresent()) builder.credentials(user.get(), TlsAuthOptions.password(environment));
         DeliveryReport report;
         try (OutcomeMailer mailer = builder.build()) {
-            report = mailer.send(message, envelope);
+            report = mailer.send(message, envelope, durable.bypassSuppressions ? SendOptions.bypassingSuppressions()
+                    : SendOptions.defaults());
         }
         ReportPrinter.print(report, format.format(), console.isHeaderWanted(), console.out());
         if (format.format() == OutcomeFormat.TEXT && report.scheduledRetry().isPresent()) {

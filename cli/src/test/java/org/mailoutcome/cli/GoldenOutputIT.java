@@ -104,9 +104,11 @@ class GoldenOutputIT {
                 + err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Ports, queue ids and the demo's ENVID differ from run to run. */
-    private static String mask(String output) {
+    /** Ports, queue ids, the demo's ENVID, send ids, notice ids and times differ from run to run. */
+    static String mask(String output) {
         return output.replaceAll("127\\.0\\.0\\.1:[0-9]+", "127.0.0.1:PORT").replaceAll("ENVID [a-z2-7]+", "ENVID ID")
+                .replaceAll("\\b[a-z2-7]{26}\\b", "ID").replaceAll("<[0-9]+\\.notice@", "<ID.notice@")
+                .replaceAll("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z", "TIME")
                 .replaceAll("queued as [^\\s\"\\\\]+", "queued as ID").replaceAll("queue id: \\S+", "queue id: ID");
     }
 }

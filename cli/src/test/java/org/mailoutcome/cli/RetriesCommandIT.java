@@ -60,11 +60,11 @@ class RetriesCommandIT {
     }
 
     @Test
-    void storeWithoutRetryAndABadBackoffAreUsageErrors() {
-        CliRun noRetry = CliRun.of("", "send", "--server", "127.0.0.1:" + smtp.port(), "--from", "me@client.test",
-                "--to", "a@example.test", "--store", "jdbc:h2:mem:x");
-        assertThat(noRetry.status()).isEqualTo(2);
-        assertThat(noRetry.err()).contains("--store needs --retry");
+    void aStoreWithASingleAttemptABadBackoffAndABypassWithoutAStoreAreUsageErrors() {
+        CliRun bypass = CliRun.of("", "send", "--server", "127.0.0.1:" + smtp.port(), "--from", "me@client.test",
+                "--to", "a@example.test", "--bypass-suppressions");
+        assertThat(bypass.status()).isEqualTo(2);
+        assertThat(bypass.err()).contains("--bypass-suppressions needs --store");
         CliRun oneAttempt = CliRun.of("", "send", "--server", "127.0.0.1:" + smtp.port(), "--from", "me@client.test",
                 "--to", "a@example.test", "--retry", "1", "--store", "jdbc:h2:mem:x");
         assertThat(oneAttempt.status()).isEqualTo(2);

@@ -133,6 +133,22 @@ public final class OutcomeMailer implements AutoCloseable {
     }
 
     /**
+     * Sends to the given envelope recipients with options for this send only.
+     *
+     * @param message the message
+     * @param recipients the envelope recipients; the message's headers are not consulted
+     * @param options the options
+     * @return one outcome per recipient
+     * @throws IllegalArgumentException for a message that is not MIME, no recipient or no sender
+     */
+    public DeliveryReport send(Message message, Address[] recipients, SendOptions options) {
+        Objects.requireNonNull(options, "options");
+        List<InternetAddress> envelope = Envelope.recipients(recipients);
+        return runner.sync(Envelope.prepare(Objects.requireNonNull(message, "message"), router.session()), envelope,
+                defaultHandler, options);
+    }
+
+    /**
      * Sends without blocking the caller, with the builder's handler; see {@link #sendAsync(Message, OutcomeHandler)}.
      *
      * @param message the message

@@ -85,7 +85,7 @@ class SuppressionIT {
     @Test
     void aMessageWhoseEveryRecipientIsSuppressedOpensNoConnection() {
         InMemorySuppressionList list = new InMemorySuppressionList();
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         list.put(Suppression.manual("a@example.test", "unsubscribed", now, Optional.empty()));
         list.put(Suppression.manual("b@example.test", "", now, Optional.of(now.plus(Duration.ofDays(1)))));
         List<String> called = new ArrayList<>();

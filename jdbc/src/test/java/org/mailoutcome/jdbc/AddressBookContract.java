@@ -3,17 +3,13 @@ package org.mailoutcome.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Stage;
+import org.mailoutcome.testsupport.Concurrently;
 import org.mailoutcome.tracking.AddressBook;
 import org.mailoutcome.tracking.Evidence;
 import org.mailoutcome.tracking.MovedAddress;
@@ -73,23 +69,10 @@ abstract class AddressBookContract {
     @Test
     void twoLearnersOfTheSameMoveAtOnceHearItIsNewsOnce() throws Exception {
         AddressBook book = book();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 10; round++) {
-                MovedAddress moved = new MovedAddress("o" + round + "@lab.test", "n" + round + "@lab.test", REPLY);
-                CyclicBarrier start = new CyclicBarrier(2);
-                List<Future<Boolean>> both = new ArrayList<>();
-                for (int i = 0; i < 2; i++) {
-                    both.add(pool.submit(() -> {
-                        start.await();
-                        return book.learn(moved);
-                    }));
-                }
-                assertThat(List.of(both.get(0).get(), both.get(1).get())).as(moved.oldAddress())
-                        .containsExactlyInAnyOrder(true, false);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 10; round++) {
+            MovedAddress moved = new MovedAddress("o" + round + "@lab.test", "n" + round + "@lab.test", REPLY);
+            assertThat(Concurrently.run(() -> book.learn(moved), () -> book.learn(moved))).as(moved.oldAddress())
+                    .containsExactlyInAnyOrder(true, false);
         }
     }
 }

@@ -20,6 +20,13 @@ final class Database implements AutoCloseable {
         this.url = url;
     }
 
+    /** A new H2 file database under {@code target/h2}, its directory named after what it is for. */
+    static Database h2(String what) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(
+                java.nio.file.Path.of("target", "h2")), what);
+        return new Database("jdbc:h2:file:" + dir.toAbsolutePath().resolve("mail-outcome"));
+    }
+
     String url() {
         return url;
     }

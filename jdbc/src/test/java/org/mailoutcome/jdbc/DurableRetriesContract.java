@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailoutcome.Backoff;
@@ -28,25 +26,13 @@ import org.mailoutcome.testkit.Verb;
  * The durable-retry suite, run on H2 and on PostgreSQL: every delivery is counted on the testkit's server.
  * Crash tests run the sender or the worker in a child JVM and kill it with kill -9.
  */
-abstract class DurableRetriesContract {
+abstract class DurableRetriesContract extends OnADatabase {
     static final String GREYLISTED = "451 4.7.1 Greylisted, please try again later";
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
     static SmtpServerExtension smtp = new SmtpServerExtension();
 
-    Database db;
-
-    @RegisterExtension
-    final BeforeEachCallback opener = context -> db = open(context);
-
-    /** A new, empty database for one test. */
-    abstract Database open(ExtensionContext context) throws Exception;
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
-    }
 
     JdbcRetries retries() {
         return JdbcRetries.builder(db.dataSource()).pollingInterval(Duration.ofMillis(100))

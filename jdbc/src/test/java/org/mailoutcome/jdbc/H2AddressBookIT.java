@@ -1,7 +1,5 @@
 package org.mailoutcome.jdbc;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.mailoutcome.tracking.AddressBook;
 
@@ -11,9 +9,7 @@ class H2AddressBookIT extends AddressBookContract {
 
     @Override
     AddressBook book() throws Exception {
-        Path file = Files.createTempDirectory(Files.createDirectories(Path.of("target", "h2")), "book")
-                .resolve("mail-outcome");
-        db = new Database("jdbc:h2:file:" + file.toAbsolutePath());
+        db = Database.h2("book");
         return JdbcAddressBook.create(db.dataSource());
     }
 

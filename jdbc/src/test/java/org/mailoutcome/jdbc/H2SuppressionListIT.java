@@ -1,7 +1,5 @@
 package org.mailoutcome.jdbc;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.mailoutcome.tracking.SuppressionList;
 import org.mailoutcome.tracking.SuppressionPolicy;
@@ -12,9 +10,7 @@ class H2SuppressionListIT extends SuppressionListContract {
 
     @Override
     SuppressionList list(SuppressionPolicy policy) throws Exception {
-        Path file = Files.createTempDirectory(Files.createDirectories(Path.of("target", "h2")), "suppressions")
-                .resolve("mail-outcome");
-        db = new Database("jdbc:h2:file:" + file.toAbsolutePath());
+        db = Database.h2("suppressions");
         return JdbcSuppressionList.builder(db.dataSource()).policy(policy).build();
     }
 

@@ -11,11 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.EnhancedStatus;
 import org.mailoutcome.Stage;
@@ -27,22 +24,11 @@ import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.TrackedRecipient;
 
 /** The JDBC DeliveryStore on H2 and on PostgreSQL: what is read back equals what was written, across reopening. */
-abstract class JdbcDeliveryStoreContract {
+abstract class JdbcDeliveryStoreContract extends OnADatabase {
     private static final Instant T = Instant.parse("2026-12-02T10:00:00.123456Z");
     private static final Fate BOUNCED = new Fate.Bounced(DeliveryOutcome.classify(Stage.RCPT,
             "550-5.1.1 The email account that you tried to reach does not exist.\n550 5.1.1 Please check"), T);
 
-    Database db;
-
-    @RegisterExtension
-    final BeforeEachCallback opener = context -> db = open(context);
-
-    abstract Database open(ExtensionContext context) throws Exception;
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
-    }
 
     static SentMessage sent(String id, String messageId, Instant at) {
         return new SentMessage(id, Optional.of(messageId), Optional.of("env" + id), Optional.of("verp" + id), at,

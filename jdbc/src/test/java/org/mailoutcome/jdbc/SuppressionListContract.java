@@ -7,16 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Reason;
 import org.mailoutcome.Stage;
 import org.mailoutcome.SuppressionKind;
+import org.mailoutcome.testsupport.Concurrently;
 import org.mailoutcome.tracking.Evidence;
 import org.mailoutcome.tracking.Suppression;
 import org.mailoutcome.tracking.SuppressionChange;
@@ -196,7 +192,7 @@ abstract class SuppressionListContract {
         for (int round = 0; round < 10; round++) {
             String address = "r" + round + "@lab.test";
             Evidence e = bounce("<same" + round + "@mx.test>", UNKNOWN, T);
-            List<SuppressionChange> changes = together(() -> list.record(address, e, T), () -> list.record(address, e, T));
+            List<SuppressionChange> changes = Concurrently.run(() -> list.record(address, e, T), () -> list.record(address, e, T));
             assertThat(changes).filteredOn(c -> c instanceof SuppressionChange.Suppressed).as(address).hasSize(1);
             assertThat(changes).filteredOn(c -> c instanceof SuppressionChange.AlreadySuppressed).hasSize(1);
         }
@@ -210,29 +206,9 @@ abstract class SuppressionListContract {
             String address = "s" + round + "@lab.test";
             Evidence a = bounce("<a" + round + "@mx.test>", FULL, T);
             Evidence b = bounce("<b" + round + "@mx.test>", FULL, T.plusSeconds(1));
-            together(() -> list.record(address, a, T.plusSeconds(2)), () -> list.record(address, b, T.plusSeconds(2)));
+            Concurrently.run(() -> list.record(address, a, T.plusSeconds(2)), () -> list.record(address, b, T.plusSeconds(2)));
             assertThat(list.find(address)).as(address).isPresent();
             assertThat(list.softBounces(address)).hasSize(2);
-        }
-    }
-
-    /** Runs both at once (a barrier releases them together) and returns their results. */
-    private static <T> List<T> together(Callable<T> first, Callable<T> second) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CyclicBarrier start = new CyclicBarrier(2);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> c : List.of(first, second)) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return c.call();
-                }));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) results.add(f.get());
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

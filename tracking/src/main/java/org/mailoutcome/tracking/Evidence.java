@@ -1,6 +1,7 @@
 package org.mailoutcome.tracking;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import org.mailoutcome.DeliveryOutcome;
@@ -13,7 +14,8 @@ import org.mailoutcome.SmtpReply;
  * which send.
  *
  * <p>{@link #key()} identifies the evidence: the same notice ingested twice, by one process or by two sharing a
- * database, has the same key and is counted once.
+ * database, has the same key and is counted once. Times are kept to the microsecond, as databases keep them, so
+ * evidence read back from a store is equal to what was written.
  */
 public sealed interface Evidence {
 
@@ -67,7 +69,7 @@ public sealed interface Evidence {
             Objects.requireNonNull(sendId, "sendId");
             Objects.requireNonNull(messageId, "messageId");
             Objects.requireNonNull(outcome, "outcome");
-            Objects.requireNonNull(at, "at");
+            at = micros(at);
         }
 
         /** @return {@code "outcome:"} and the send id, else the Message-ID, else the time */
@@ -104,7 +106,7 @@ public sealed interface Evidence {
             Objects.requireNonNull(send, "send");
             Objects.requireNonNull(noticeId, "noticeId");
             Objects.requireNonNull(outcome, "outcome");
-            Objects.requireNonNull(at, "at");
+            at = micros(at);
         }
 
         /** @return the send */
@@ -144,7 +146,7 @@ public sealed interface Evidence {
         public Delivery {
             Objects.requireNonNull(send, "send");
             Objects.requireNonNull(noticeId, "noticeId");
-            Objects.requireNonNull(at, "at");
+            at = micros(at);
         }
 
         /** @return the send */
@@ -187,7 +189,7 @@ public sealed interface Evidence {
             Objects.requireNonNull(sendId, "sendId");
             Objects.requireNonNull(noticeId, "noticeId");
             Objects.requireNonNull(feedbackType, "feedbackType");
-            Objects.requireNonNull(at, "at");
+            at = micros(at);
         }
 
         /** @return {@code "complaint:"} and the report's id */
@@ -218,7 +220,7 @@ public sealed interface Evidence {
          */
         public Manual {
             Objects.requireNonNull(note, "note");
-            Objects.requireNonNull(at, "at");
+            at = micros(at);
         }
 
         /** @return empty */
@@ -238,6 +240,10 @@ public sealed interface Evidence {
         public String describe() {
             return note.isEmpty() ? "manual" : "manual: " + note;
         }
+    }
+
+    private static Instant micros(Instant at) {
+        return Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String line(DeliveryOutcome outcome) {

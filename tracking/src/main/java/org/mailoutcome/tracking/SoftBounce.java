@@ -1,6 +1,7 @@
 package org.mailoutcome.tracking;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.mailoutcome.Reason;
 
@@ -10,7 +11,7 @@ import org.mailoutcome.Reason;
  *
  * @param address the address, as {@link Addresses#key(String)} keeps it
  * @param reason the reason of the bounce or reply
- * @param at when it happened (never later than when it was recorded)
+ * @param at when it happened (never later than when it was recorded), to the microsecond
  * @param cause the evidence; its {@link Evidence#key()} makes it counted once
  */
 public record SoftBounce(String address, Reason reason, Instant at, Evidence cause) {
@@ -25,7 +26,7 @@ public record SoftBounce(String address, Reason reason, Instant at, Evidence cau
     public SoftBounce {
         address = Addresses.key(address);
         Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(at, "at");
+        at = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
         Objects.requireNonNull(cause, "cause");
     }
 }

@@ -1,6 +1,7 @@
 package org.mailoutcome.tracking;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import org.mailoutcome.DeliveryOutcome;
@@ -14,7 +15,7 @@ import org.mailoutcome.SuppressionKind;
  * @param kind why: a hard bounce, soft bounces, a complaint, or by hand
  * @param reason the reason of the outcome or notice that made it ({@link Reason#UNKNOWN} for a complaint, or an
  *     entry added without one)
- * @param since when it was made
+ * @param since when it was made (times are kept to the microsecond)
  * @param until when it expires; empty: until someone removes it
  * @param cause the evidence that made it: which reply or notice, when, which send
  */
@@ -36,8 +37,8 @@ public record Suppression(String address, SuppressionKind kind, Reason reason, I
         address = Addresses.key(address);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(since, "since");
-        Objects.requireNonNull(until, "until");
+        since = Objects.requireNonNull(since, "since").truncatedTo(ChronoUnit.MICROS);
+        until = Objects.requireNonNull(until, "until").map(t -> t.truncatedTo(ChronoUnit.MICROS));
         Objects.requireNonNull(cause, "cause");
         if (until.isPresent() && !until.get().isAfter(since)) {
             throw new IllegalArgumentException("until must be after since: " + until.get() + " <= " + since);

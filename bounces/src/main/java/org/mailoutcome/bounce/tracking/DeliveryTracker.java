@@ -214,9 +214,11 @@ public final class DeliveryTracker {
         return noticeTime(bounce.headers());
     }
 
+    /** The Date field, never later than now (a notice from the future could hold back every later delay). */
     private Instant noticeTime(org.mailoutcome.bounce.Headers headers) {
+        Instant now = clock.instant();
         Optional<Date> date = headers.first("Date").map(d -> new MailDateFormat().parse(d, new ParsePosition(0)));
-        return date.map(Date::toInstant).orElseGet(clock::instant);
+        return date.map(Date::toInstant).filter(d -> d.isBefore(now)).orElse(now);
     }
 
     /** Options of a {@link DeliveryTracker}. */

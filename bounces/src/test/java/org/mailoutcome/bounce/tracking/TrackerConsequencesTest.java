@@ -151,6 +151,15 @@ class TrackerConsequencesTest {
         assertThat(list.find("gone@far.test")).as("a move with a new address is no hard bounce").isEmpty();
     }
 
+    @Test
+    void aNoticeDatedInTheFutureCountsFromWhenItIsRead() throws IOException {
+        record("s1", "late@far.test");
+        ingest("s1", "<late@mx.far.test>", NOW.plus(Duration.ofDays(365)), "late@far.test", "delayed", "4.4.1",
+                "X-Postfix; connect to mx: timed out");
+
+        assertThat(store.find("s1").orElseThrow().recipients().get(0).fate().at()).contains(NOW);
+    }
+
     private static SuppressionChange suppression(IngestResult result) {
         return ((IngestResult.Tracked) result).recipients().get(0).suppression().orElseThrow();
     }

@@ -3,6 +3,7 @@ package org.mailoutcome.jakarta.retry;
 import jakarta.mail.internet.InternetAddress;
 import java.util.List;
 import java.util.Objects;
+import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.jakarta.internal.MailerAccess;
@@ -20,9 +21,11 @@ import org.mailoutcome.jakarta.internal.TransactionRouter;
  */
 public final class Resender {
     private final TransactionRouter router;
+    private final ForwardPolicy forwardPolicy;
 
-    private Resender(TransactionRouter router) {
+    private Resender(TransactionRouter router, ForwardPolicy forwardPolicy) {
         this.router = router;
+        this.forwardPolicy = forwardPolicy;
     }
 
     /**
@@ -32,7 +35,17 @@ public final class Resender {
      * @return the resender
      */
     public static Resender of(OutcomeMailer mailer) {
-        return new Resender(MailerAccess.router(mailer));
+        return new Resender(MailerAccess.router(mailer), MailerAccess.forwardPolicy(mailer));
+    }
+
+    /**
+     * The mailer's forward policy: a worker that meets a 551 naming a forward path follows it when this policy
+     * says so, as the mailer itself would have.
+     *
+     * @return the policy ({@link ForwardPolicy#disabled()} unless the mailer was given one)
+     */
+    public ForwardPolicy forwardPolicy() {
+        return forwardPolicy;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,7 @@ public final class DeliveryRecords {
             ps.setString(2, m.messageId().orElse(null));
             ps.setString(3, m.envelopeId().orElse(null));
             ps.setString(4, m.verpToken().orElse(null));
-            ps.setObject(5, m.sentAt().atOffset(ZoneOffset.UTC));
+            ps.setObject(5, EvidenceColumns.utc(m.sentAt()));
             ps.setString(6, m.server());
             ps.setBoolean(7, m.isUnresolved());
             ps.executeUpdate();

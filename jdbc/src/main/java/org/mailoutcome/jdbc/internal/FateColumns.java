@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.mailoutcome.EnhancedStatus;
 import org.mailoutcome.Stage;
@@ -19,7 +18,7 @@ final class FateColumns {
     /** Sets fate, fate_at, fate_status, fate_stage, fate_text from parameter {@code first} on. */
     static void set(PreparedStatement ps, int first, Fate fate) throws SQLException {
         ps.setString(first, fate.name());
-        ps.setObject(first + 1, fate.at().map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null));
+        ps.setObject(first + 1, fate.at().map(EvidenceColumns::utc).orElse(null));
         ps.setString(first + 2, fate instanceof Fate.Delayed d ? d.status().map(EnhancedStatus::toString)
                 .orElse(null) : null);
         Optional<StoredOutcome> bounce = fate instanceof Fate.Bounced b ? Optional.of(StoredOutcome.of(b.outcome()))
