@@ -17,7 +17,7 @@ import org.mailoutcome.tracking.HistoryEvent;
  * the retries ({@link JdbcRetries}), the suppression list ({@link JdbcSuppressionList}) and the address book
  * ({@link JdbcAddressBook}): every send to it (or forwarded to it) with its SMTP outcome and attempts, each
  * durable retry round, each notice with the fate it reported, its suppressions made and lifted, the forward paths
- * from it or to it. Five indexed reads in one connection, whatever the number of sends.
+ * from it or to it. Four indexed reads in one connection, whatever the number of sends.
  *
  * <pre>{@code
  * for (HistoryEvent e : JdbcHistory.create(dataSource).of("bob@example.com")) { ... }   // oldest first

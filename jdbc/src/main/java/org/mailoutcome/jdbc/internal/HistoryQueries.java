@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Stage;
 import org.mailoutcome.tracking.Fate;
@@ -21,8 +22,8 @@ import org.mailoutcome.tracking.StoredOutcome;
 import org.mailoutcome.tracking.TrackedRecipient;
 
 /**
- * The history of one address in five indexed reads: its recipient rows (by {@code address_key} or
- * {@code final_key}) with their sends, their attempts, their notices, the suppression log, the address book.
+ * The history of one address in four indexed reads: its recipient rows (by {@code address_key} or
+ * {@code final_key}) with their sends and attempts, their notices, the suppression log, the address book.
  * Identical replies are classified once per query (a busy address repeats "250 2.1.5 Ok" thousands of times).
  */
 public final class HistoryQueries {
@@ -42,21 +43,34 @@ public final class HistoryQueries {
         return new HistoryQueries(c, key).events();
     }
 
-    /** A recipient row of the address: its send and position, and what the row says when it has no attempts. */
-    private record Row(String send, int position, Instant sentAt, Optional<String> messageId, String address,
-            String stage, String text) {
+    /** A recipient row of the address: its send and position, what the row says, and its attempts by seq. */
+    private static final class Row {
+        final String send;
+        final Instant sentAt;
+        final Optional<String> messageId;
+        final String address;
+        final String stage;
+        final String text;
+        final Map<Integer, TrackedRecipient.Attempt> attempts = new TreeMap<>();
+
+        Row(String send, Instant sentAt, Optional<String> messageId, String address, String stage, String text) {
+            this.send = send;
+            this.sentAt = sentAt;
+            this.messageId = messageId;
+            this.address = address;
+            this.stage = stage;
+            this.text = text;
+        }
     }
 
     private List<HistoryEvent> events() throws SQLException {
-        Map<String, Row> rows = rows();
-        Map<String, List<TrackedRecipient.Attempt>> attempts = attempts();
         List<HistoryEvent> events = new ArrayList<>();
-        for (Row row : rows.values()) {
-            List<TrackedRecipient.Attempt> all = attempts.getOrDefault(row.send + "/" + row.position, List.of());
-            List<TrackedRecipient.Attempt> own = all.stream().filter(a -> a.round() == 0).toList();
+        for (Row row : rows().values()) {
+            List<TrackedRecipient.Attempt> own = row.attempts.values().stream().filter(a -> a.round() == 0).toList();
             DeliveryOutcome outcome = own.isEmpty() ? outcome(row.stage, row.text) : own.get(own.size() - 1).outcome();
             events.add(new HistoryEvent.Sent(row.sentAt, row.send, row.messageId, row.address, outcome, own));
-            all.stream().filter(a -> a.round() > 0).forEach(a -> events.add(new HistoryEvent.Retried(row.send, a)));
+            row.attempts.values().stream().filter(a -> a.round() > 0)
+                    .forEach(a -> events.add(new HistoryEvent.Retried(row.send, a)));
         }
         notices(events);
         suppressions(events);
@@ -65,32 +79,31 @@ public final class HistoryQueries {
         return events;
     }
 
+    /** The address's recipient rows with their sends and attempts, in one read. */
     private Map<String, Row> rows() throws SQLException {
         Map<String, Row> rows = new HashMap<>();
         try (PreparedStatement ps = mine("SELECT r.send_id, r.position, s.sent_at, s.message_id, r.address, "
-                + "r.outcome_stage, r.outcome_text FROM mail_outcome_recipients r JOIN mail_outcome_sends s ON "
-                + "s.id = r.send_id WHERE " + MINE); ResultSet rs = ps.executeQuery()) {
+                + "r.outcome_stage, r.outcome_text, a.seq, a.address AS attempt_address, a.outcome_stage AS "
+                + "attempt_stage, a.outcome_text AS attempt_text, a.retry_round, a.attempted_at FROM "
+                + "mail_outcome_recipients r JOIN mail_outcome_sends s ON s.id = r.send_id LEFT JOIN "
+                + "mail_outcome_attempts a ON a.send_id = r.send_id AND a.position = r.position WHERE " + MINE);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Row row = new Row(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                        Optional.ofNullable(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7));
-                rows.put(row.send + "/" + row.position, row);
+                String send = rs.getString(1);
+                Row row = rows.get(send + "/" + rs.getInt(2));
+                if (row == null) {
+                    row = new Row(send, rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            Optional.ofNullable(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7));
+                    rows.put(send + "/" + rs.getInt(2), row);
+                }
+                int seq = rs.getInt("seq");
+                if (rs.wasNull()) continue;
+                row.attempts.put(seq, new TrackedRecipient.Attempt(rs.getString("attempt_address"),
+                        outcome(rs.getString("attempt_stage"), rs.getString("attempt_text")), rs.getInt("retry_round"),
+                        rs.getObject("attempted_at", OffsetDateTime.class).toInstant()));
             }
         }
         return rows;
-    }
-
-    private Map<String, List<TrackedRecipient.Attempt>> attempts() throws SQLException {
-        Map<String, List<TrackedRecipient.Attempt>> attempts = new HashMap<>();
-        try (PreparedStatement ps = mine("SELECT a.send_id, a.position, a.address, a.outcome_stage, a.outcome_text, "
-                + "a.retry_round, a.attempted_at FROM mail_outcome_attempts a JOIN mail_outcome_recipients r ON "
-                + "r.send_id = a.send_id AND r.position = a.position WHERE " + MINE + " ORDER BY a.send_id, "
-                + "a.position, a.seq"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                attempts.computeIfAbsent(rs.getString(1) + "/" + rs.getInt(2), k -> new ArrayList<>())
-                        .add(Attempts.attempt(rs, outcome(rs.getString("outcome_stage"), rs.getString("outcome_text"))));
-            }
-        }
-        return attempts;
     }
 
     private void notices(List<HistoryEvent> events) throws SQLException {
