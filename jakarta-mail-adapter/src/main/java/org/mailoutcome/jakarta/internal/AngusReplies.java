@@ -4,7 +4,6 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,7 +57,7 @@ final class AngusReplies {
 
     /** The text of an {@code AuthenticationFailedException}: the last reply, if there was one. */
     static DeliveryOutcome authFailed(String text) {
-        return SmtpReply.tryParse(text.strip()).map(r -> strict(DeliveryOutcome.classify(Stage.AUTH, withheld(r))))
+        return SmtpReply.tryParse(text.strip()).map(r -> strict(DeliveryOutcome.classify(Stage.AUTH, Commands.withheld(r))))
                 .orElseGet(() -> new Unexpected(Stage.AUTH, Optional.empty(), Reason.AUTH_REQUIRED));
     }
 
@@ -91,16 +90,6 @@ final class AngusReplies {
         return new Unexpected(stageOf(m, top).orElse(Stage.MAIL), Optional.empty(), Reason.UNKNOWN);
     }
 
-    /** The stage of an {@code SMTPSendFailedException}'s command. */
-    static Optional<Stage> stageOfCommand(String command) {
-        String c = Objects.toString(command, "").strip().toUpperCase(Locale.ROOT);
-        if (c.startsWith("MAIL")) return Optional.of(Stage.MAIL);
-        if (c.startsWith("RCPT")) return Optional.of(Stage.RCPT);
-        if (c.startsWith("DATA")) return Optional.of(Stage.DATA);
-        if (c.equals(".") || c.startsWith("BDAT")) return Optional.of(Stage.MESSAGE);
-        return Optional.empty();
-    }
-
     /** The stage the frames of {@code t}, else of {@code top}, show. */
     static Optional<Stage> stageOf(Throwable t, Throwable top) {
         return where(t).or(() -> where(top)).map(Where::stage);
@@ -122,15 +111,6 @@ final class AngusReplies {
         String detail = text.equals(EOF) ? "no reply: the server closed the connection"
                 : "reply cut off: the server closed the connection after " + text.lines().findFirst().orElse("");
         return new ConnectionLost(stage, stage == Stage.MESSAGE, detail);
-    }
-
-    /** AUTH replies keep only code and enhanced status: a broken server may echo the credentials back. */
-    private static SmtpReply withheld(SmtpReply reply) {
-        String first = reply.lines().get(0);
-        int blank = first.indexOf(' ');
-        String status = reply.enhancedStatus().isPresent() && !first.isEmpty() && Character.isDigit(first.charAt(0))
-                ? (blank < 0 ? first : first.substring(0, blank)) + " " : "";
-        return SmtpReply.of(reply.code(), status + "(text withheld: AUTH stage)");
     }
 
     /** The innermost {@code SMTPTransport} frame that names a step. */

@@ -36,31 +36,4 @@ public record Exchange(Stage stage, String command, Optional<String> reply, Opti
     public boolean hasNoUsableReply() {
         return reply.isEmpty();
     }
-
-    /** The stage of a command line as Angus sends it. */
-    static Stage stageOf(String command) {
-        if (starts(command, "RCPT")) return Stage.RCPT;
-        if (starts(command, "MAIL")) return Stage.MAIL;
-        if (command.equals(".")) return Stage.MESSAGE;
-        if (starts(command, "DATA")) return Stage.DATA;
-        if (starts(command, "EHLO") || starts(command, "HELO")) return Stage.EHLO;
-        if (starts(command, "STARTTLS")) return Stage.STARTTLS;
-        if (starts(command, "RSET")) return Stage.RSET;
-        if (starts(command, "VRFY")) return Stage.VRFY;
-        if (starts(command, "EXPN")) return Stage.EXPN;
-        if (starts(command, "NOOP")) return Stage.NOOP;
-        if (starts(command, "QUIT")) return Stage.QUIT;
-        return Stage.AUTH;
-    }
-
-    private static boolean starts(String command, String verb) {
-        return command.regionMatches(true, 0, verb, 0, verb.length());
-    }
-
-    /** The command with everything after {@code AUTH <mechanism>} replaced, so credentials are never kept. */
-    static String redact(String command) {
-        if (!command.regionMatches(true, 0, "AUTH ", 0, 5)) return command;
-        int space = command.indexOf(' ', 5);
-        return space < 0 ? command : command.substring(0, space) + " ***";
-    }
 }

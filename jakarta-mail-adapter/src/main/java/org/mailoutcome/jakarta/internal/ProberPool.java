@@ -79,8 +79,7 @@ public final class ProberPool implements AutoCloseable {
     private Optional<DeliveryOutcome> connect(RecordingTransport transport) {
         transport.transcript().clear();
         try {
-            if (credentials.isPresent()) transport.connect(credentials.get().user(), credentials.get().password());
-            else transport.connect();
+            transport.open(credentials);
             return Optional.empty();
         } catch (MessagingException | RuntimeException e) {
             List<Exchange> exchanges = transport.transcript().exchanges();

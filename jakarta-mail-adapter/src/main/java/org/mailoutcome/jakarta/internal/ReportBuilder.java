@@ -16,7 +16,13 @@ import org.mailoutcome.jakarta.RecipientOutcome;
 
 /**
  * Builds a {@link DeliveryReport} from the transcript of one send: the i-th RCPT reply belongs to the i-th
- * envelope recipient; accepted recipients then share the DATA and end-of-data result.
+ * envelope recipient; accepted recipients then share the DATA and end-of-data result, or with BDAT the result of
+ * the chunks (the first refused chunk, else the last).
+ *
+ * <p>A reply lost after the end of data was sent leaves the message maybe delivered. With a pipelined BDAT flight
+ * the end of data went with MAIL and the RCPTs, so a reply lost anywhere in it leaves the message maybe delivered,
+ * unless the server closed the connection before answering anything (it took nothing: a connection it had dropped
+ * while idle) or a 421 had announced the close.
  *
  * <p>A recipient whose RCPT was never sent, because the transaction broke off before it, gets the outcome that
  * broke it off (a 421, an unexpected reply, or the lost connection), as every recipient gets the MAIL outcome when
@@ -24,14 +30,36 @@ import org.mailoutcome.jakarta.RecipientOutcome;
  * 2yz there aborts the send, so it is reported as {@link Unexpected}, never as a success.
  */
 public final class ReportBuilder {
+    private static final String CLOSED = "connection closed by the server";
+
     private final List<InternetAddress> envelope;
     private final List<Exchange> exchanges;
     private final String failure;
+    /** Whether the transaction's content went with BDAT. */
+    private final boolean chunked;
+    /** With BDAT: whether the last chunk may have reached the server, so that a lost reply may hide a delivery. */
+    private final boolean lastChunkMayHaveArrived;
 
     private ReportBuilder(List<InternetAddress> envelope, List<Exchange> exchanges, String failure) {
         this.envelope = envelope;
         this.exchanges = exchanges;
         this.failure = failure;
+        this.chunked = exchanges.stream().anyMatch(e -> Commands.is(e.command(), Stage.MESSAGE)
+                && !e.command().equals("."));
+        this.lastChunkMayHaveArrived = chunked && lastChunkMayHaveArrived(exchanges);
+    }
+
+    /**
+     * A {@code BDAT ... LAST} was written, and the server did not close the connection before answering the first
+     * command of the transaction (then it took nothing of it).
+     */
+    private static boolean lastChunkMayHaveArrived(List<Exchange> exchanges) {
+        boolean written = exchanges.stream().anyMatch(e -> Commands.isLastChunk(e.command())
+                && !e.failure().orElse("").startsWith(Transcript.NOT_SENT));
+        Optional<Exchange> mail = exchanges.stream().filter(e -> e.stage() == Stage.MAIL).findFirst();
+        boolean droppedUnanswered = mail.isPresent() && mail.get().hasNoUsableReply()
+                && mail.get().failure().orElse("").equals(CLOSED);
+        return written && !droppedUnanswered;
     }
 
     /**
@@ -67,7 +95,7 @@ public final class ReportBuilder {
         if (perRecipient.stream().noneMatch(o -> o.disposition() == Disposition.SUCCESS)) {
             return assemble(perRecipient, Optional.empty(), messageId);
         }
-        DeliveryOutcome messageOutcome = data < 0 ? abortBeforeData(perRecipient)
+        DeliveryOutcome messageOutcome = chunked ? chunks(mail) : data < 0 ? abortBeforeData(perRecipient)
                 : explainedByServiceUnavailable(dataAndMessage(data), perRecipient);
         List<DeliveryOutcome> finals = new ArrayList<>();
         for (DeliveryOutcome rcpt : perRecipient) {
@@ -97,6 +125,19 @@ public final class ReportBuilder {
             next = rcpt + 1;
         }
         return outcomes;
+    }
+
+    /** The BDAT chunks: the first refused or unanswered one, else the last; what every accepted recipient shares. */
+    private DeliveryOutcome chunks(int mail) {
+        Exchange last = null;
+        for (int i = mail + 1; i < exchanges.size(); i++) {
+            Exchange e = exchanges.get(i);
+            if (e.stage() != Stage.MESSAGE) continue;
+            DeliveryOutcome outcome = strict(e, 250);
+            if (outcome.disposition() != Disposition.SUCCESS) return outcome;
+            last = e;
+        }
+        return last == null ? lastFailure(Stage.MESSAGE) : strict(last, 250);
     }
 
     /** DATA, the message, and the end of data; the outcome every accepted recipient shares. */
@@ -144,16 +185,28 @@ public final class ReportBuilder {
     }
 
     /** Classifies an exchange, holding Angus's exact-code rule; a lost reply is {@link ConnectionLost}. */
-    private static DeliveryOutcome strict(Exchange exchange, int expected) {
-        if (exchange.hasNoUsableReply()) {
-            return new ConnectionLost(exchange.stage(), exchange.stage() == Stage.MESSAGE,
-                    exchange.failure().orElse("no reply"));
-        }
+    private DeliveryOutcome strict(Exchange exchange, int expected) {
+        if (exchange.hasNoUsableReply()) return lost(exchange);
         DeliveryOutcome outcome = exchange.parsed().map(r -> DeliveryOutcome.classify(exchange.stage(), r))
                 .orElseGet(() -> new Unexpected(exchange.stage(), Optional.empty(), Reason.UNKNOWN));
         boolean refusedByClient = expected > 0 && outcome.code().orElse(-1) != expected
                 && outcome.disposition() == Disposition.SUCCESS;
         return refusedByClient ? new Unexpected(exchange.stage(), outcome.reply(), Reason.UNKNOWN) : outcome;
+    }
+
+    /**
+     * No reply came: maybe delivered after the end of data; with BDAT, a 421 before it explains it (the server
+     * closed, and took nothing after the 421).
+     */
+    private DeliveryOutcome lost(Exchange exchange) {
+        String why = exchange.failure().orElse("no reply");
+        if (!chunked) return new ConnectionLost(exchange.stage(), exchange.stage() == Stage.MESSAGE, why);
+        for (Exchange e : exchanges) {
+            if (e == exchange) break;
+            if (e.parsed().filter(r -> r.code() == 421).isPresent()) return DeliveryOutcome.classify(e.stage(),
+                    e.parsed().get());
+        }
+        return new ConnectionLost(exchange.stage(), lastChunkMayHaveArrived, why);
     }
 
     /** The outcome of the last exchange when it failed, else a lost connection at the stage that follows it. */

@@ -62,11 +62,13 @@ public final class TransactionSender {
                 connection.transport().parameters(null);
             }
             pool.release(connection, result.healthy);
+            if (result.misfit && tries < 2) continue; // abandoned unwritten: the mailer is now in lock-step
             if (!(result.stale && reused && tries == 0)) return result.report;
         }
     }
 
-    private record Result(DeliveryReport report, boolean healthy, boolean stale) {
+    /** {@code misfit}: nothing was written, the mailer fell back to lock-step; send again. */
+    private record Result(DeliveryReport report, boolean healthy, boolean stale, boolean misfit) {
     }
 
     private Result sendOn(Connection connection, MimeMessage message, List<InternetAddress> envelope,
@@ -79,7 +81,7 @@ public final class TransactionSender {
             } catch (MessagingException | RuntimeException e) {
                 DeliveryReport report = ReportBuilder.connectFailed(envelope, transport.transcript().exchanges(),
                         Transcript.describe(e), messageId);
-                return new Result(report, false, false);
+                return new Result(report, false, false, false);
             }
             transport.transcript().clear();
         }
@@ -93,13 +95,14 @@ public final class TransactionSender {
         }
         List<Exchange> exchanges = transport.transcript().exchanges();
         DeliveryReport report = ReportBuilder.report(envelope, exchanges, failure, messageId);
-        return new Result(report, transport.isClean() && isHealthy(exchanges, thrown), isStale(exchanges));
+        boolean misfit = transport.takeMisfit();
+        boolean healthy = misfit ? transport.isConnectedLocally() : transport.isClean() && isHealthy(exchanges, thrown);
+        return new Result(report, healthy, isStale(exchanges), misfit);
     }
 
     /** Connects with the builder's credentials, else as the session says (its authenticator). */
     static void connect(RecordingTransport transport, Optional<Credentials> credentials) throws MessagingException {
-        if (credentials.isPresent()) transport.connect(credentials.get().user(), credentials.get().password());
-        else transport.connect();
+        transport.open(credentials);
     }
 
     /** Reusable: every command got a parseable reply, no 421, and nothing was thrown that breaks the session. */
