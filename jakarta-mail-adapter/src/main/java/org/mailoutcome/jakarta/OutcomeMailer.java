@@ -12,11 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.internal.TransactionRouter;
 import org.mailoutcome.jakarta.internal.Envelope;
-import org.mailoutcome.jakarta.internal.Resending;
+import org.mailoutcome.jakarta.internal.MailerAccess;
 import org.mailoutcome.jakarta.internal.DeliveryRunner;
 import org.mailoutcome.jakarta.internal.MailerSessions;
-import org.mailoutcome.jakarta.retry.StoredMessage;
-import org.mailoutcome.jakarta.retry.TransactionHooks;
 
 /**
  * The drop-in replacement for {@code Transport.send}: sends a message and returns what happened to every
@@ -38,6 +36,10 @@ import org.mailoutcome.jakarta.retry.TransactionHooks;
  * Angus's "send partial" semantics: the accepted recipients receive the message even when others are rejected.
  */
 public final class OutcomeMailer implements AutoCloseable {
+    static {
+        MailerAccess.register(mailer -> mailer.router);
+    }
+
     private final TransactionRouter router;
     private final OutcomeHandler defaultHandler;
     private final DeliveryRunner runner;
@@ -153,19 +155,6 @@ public final class OutcomeMailer implements AutoCloseable {
      */
     public MailerPool pool() {
         return router.pool();
-    }
-
-    /**
-     * Sends a stored message again, byte for byte, in one transaction with the hooks around it (a durable retry
-     * worker's call); no retry, forward or handler.
-     * @param message the message as first sent
-     * @param to the recipients of this transaction
-     * @param hooks called before the transaction, before the end of data and after the replies
-     * @return one outcome per recipient
-     * @throws IllegalStateException when {@link TransactionHooks#afterReplies} throws
-     */
-    public DeliveryReport resend(StoredMessage message, List<InternetAddress> to, TransactionHooks hooks) {
-        return Resending.resend(router, message, to, Objects.requireNonNull(hooks, "hooks"));
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.internal.Credentials;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.jakarta.retry.RetryHandOff;
 
 /** Options of an {@link OutcomeMailer}. Setters check their own argument; {@link #build()} the rest. */
@@ -200,9 +200,9 @@ public final class OutcomeMailerBuilder {
 
     /**
      * Follows each send past acceptance: correlation keys (ENVID, VERP) on every send and a record of it in the
-     * tracking's {@link org.mailoutcome.jakarta.tracking.DeliveryStore}; default off.
+     * tracking's {@link org.mailoutcome.tracking.DeliveryStore}; default off.
      *
-     * @param tracking the tracking, e.g. {@link Tracking#defaults()}
+     * @param tracking the tracking, e.g. {@link Tracking#inMemory()}
      * @return this builder
      */
     public OutcomeMailerBuilder tracking(Tracking tracking) {

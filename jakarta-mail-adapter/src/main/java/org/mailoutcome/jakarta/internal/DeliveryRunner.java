@@ -20,7 +20,7 @@ import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.RecipientOutcome;
 import org.mailoutcome.jakarta.Sleeper;
 import org.mailoutcome.jakarta.retry.RetryHandOff;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.tracking.Tracking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
