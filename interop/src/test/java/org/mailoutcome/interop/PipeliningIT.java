@@ -19,9 +19,10 @@ import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.testkit.LatencyProxy;
 
 /**
- * Postfix advertises PIPELINING and checks it ({@code reject_unauth_pipelining} in the recipient restrictions):
- * the mailer pipelines (round trips counted by a proxy), the outcomes are the same with and without, and Postfix
- * finds nothing improper in it, while a client that writes past EHLO is refused.
+ * Postfix advertises PIPELINING and checks it ({@code reject_unauth_pipelining} in the recipient restrictions), and
+ * CHUNKING: the mailer pipelines, and with BDAT writes MAIL, the RCPTs and the message in one flight (round trips
+ * counted by a proxy); the outcomes are the same with and without either, and Postfix finds nothing improper in it,
+ * while a client that writes past EHLO is refused.
  */
 @ExtendWith(PostfixExtension.class)
 class PipeliningIT {
@@ -31,35 +32,41 @@ class PipeliningIT {
         "grey@lab.test", "bob@lab.test", "reject2@lab.test", "carol@lab.test"};
 
     @Test
-    void mailerPipelinesTheEnvelopeToPostfixInOneRoundTrip(PostfixServer postfix) {
-        long plain = turnsPerMessage(postfix, false);
-        long pipelined = turnsPerMessage(postfix, true);
-        System.out.println("interop: pipelining round trips per 3-recipient message: " + plain + " without, "
-                + pipelined + " with");
-        assertThat(plain).as("MAIL, 3 RCPT, DATA, the message: one round trip each").isEqualTo(6);
+    void mailerSendsAMessageToPostfixInOneRoundTripWithPipeliningAndChunking(PostfixServer postfix) {
+        long mark = postfix.maillog().mark();
+        long lockStep = turnsPerMessage(postfix, false, false, null);
+        long lockStepBdat = turnsPerMessage(postfix, false, true, null);
+        long pipelined = turnsPerMessage(postfix, true, false, null);
+        long flight = turnsPerMessage(postfix, true, true, null);
+        System.out.println("interop: round trips per 3-recipient message: " + lockStep + " lock-step, "
+                + lockStepBdat + " lock-step with BDAT, " + pipelined + " pipelined with DATA, " + flight
+                + " pipelined with BDAT");
+        assertThat(lockStep).as("MAIL, 3 RCPT, DATA, the message: one round trip each").isEqualTo(6);
+        assertThat(lockStepBdat).as("MAIL, 3 RCPT, BDAT LAST with the message").isEqualTo(5);
         assertThat(pipelined).as("MAIL + RCPTs + DATA in one, then the message").isEqualTo(2);
+        assertThat(flight).as("MAIL + RCPTs + BDAT LAST with the message in one").isEqualTo(1);
+        List<String> disconnects = postfix.maillog().await(mark, Pattern.compile("disconnect from "), 4, LOG_WAIT);
+        assertThat(disconnects).filteredOn(d -> d.contains(" bdat=" + (MESSAGES + 1) + " ")).hasSize(2);
+        assertThat(disconnects).filteredOn(d -> d.contains(" data=" + (MESSAGES + 1) + " ")).hasSize(2);
     }
 
     @Test
     void dsnNotifyGoesIntoThePipelinedRcptsAsAngusWritesIt(PostfixServer postfix) {
         long mark = postfix.maillog().mark();
-        assertThat(turnsPerMessage(postfix, true, "SUCCESS,FAILURE")).as("Postfix offers DSN").isEqualTo(2);
+        assertThat(turnsPerMessage(postfix, true, true, "SUCCESS,FAILURE")).as("Postfix offers DSN").isEqualTo(1);
         List<String> disconnects = postfix.maillog().await(mark, Pattern.compile("disconnect from "), 1, LOG_WAIT);
         assertThat(disconnects.get(0)).as("no RCPT sent twice").contains(" rcpt=" + (3 * MESSAGES + 1) + " ");
     }
 
-    private static long turnsPerMessage(PostfixServer postfix, boolean pipelining) {
-        return turnsPerMessage(postfix, pipelining, null);
-    }
-
-    private static long turnsPerMessage(PostfixServer postfix, boolean pipelining, String notify) {
+    private static long turnsPerMessage(PostfixServer postfix, boolean pipelining, boolean chunking, String notify) {
         try (LatencyProxy proxy = LatencyProxy.start(PostfixServer.HOST, postfix.port(), Duration.ZERO,
                 Duration.ZERO)) {
             Properties props = Mails.properties(postfix);
             props.setProperty("mail.smtp.port", Integer.toString(proxy.port()));
             if (notify != null) props.setProperty("mail.smtp.dsn.notify", notify);
             Session session = Session.getInstance(props);
-            try (OutcomeMailer mailer = OutcomeMailer.builder(session).pipelining(pipelining).build()) {
+            try (OutcomeMailer mailer = OutcomeMailer.builder(session).pipelining(pipelining).chunking(chunking)
+                    .build()) {
                 assertThat(mailer.send(Mails.message(session, "alice@lab.test")).isFullyAccepted()).isTrue();
                 long before = proxy.clientTurns();
                 for (int i = 0; i < MESSAGES; i++) {
@@ -73,21 +80,26 @@ class PipeliningIT {
     }
 
     @Test
-    void outcomesAreTheSameWithAndWithoutPipeliningAndPostfixFindsNothingImproper(PostfixServer postfix) {
+    void outcomesAreTheSameWithAndWithoutPipeliningAndChunkingAndPostfixFindsNothingImproper(PostfixServer postfix) {
         long mark = postfix.maillog().mark();
-        List<String> plain = outcomes(postfix, false);
-        List<String> pipelined = outcomes(postfix, true);
+        List<String> plain = outcomes(postfix, false, false);
+        List<String> pipelined = outcomes(postfix, true, false);
+        List<String> chunked = outcomes(postfix, false, true);
+        List<String> flight = outcomes(postfix, true, true);
         assertThat(pipelined).isEqualTo(plain);
+        assertThat(chunked).isEqualTo(plain);
+        assertThat(flight).isEqualTo(plain);
         assertThat(pipelined).anyMatch(o -> o.startsWith("Accepted")).anyMatch(o -> o.contains("550 5.1.1"))
                 .anyMatch(o -> o.contains("551 5.1.6")).anyMatch(o -> o.contains("451 4.7.1"));
-        postfix.maillog().await(mark, Pattern.compile("disconnect from "), 2, LOG_WAIT);
+        postfix.maillog().await(mark, Pattern.compile("disconnect from "), 4, LOG_WAIT);
         assertThat(postfix.maillog().matching(mark, Pattern.compile("improper command pipelining"))).isEmpty();
         pipelined.forEach(o -> System.out.println("interop: pipelining " + o));
     }
 
-    private static List<String> outcomes(PostfixServer postfix, boolean pipelining) {
+    private static List<String> outcomes(PostfixServer postfix, boolean pipelining, boolean chunking) {
         Session session = Mails.session(postfix);
-        try (OutcomeMailer mailer = OutcomeMailer.builder(session).pipelining(pipelining).build()) {
+        try (OutcomeMailer mailer = OutcomeMailer.builder(session).pipelining(pipelining).chunking(chunking)
+                .build()) {
             DeliveryReport report = mailer.send(Mails.message(session, MIXED));
             return report.recipients().stream().map(r -> r.outcome().name() + " "
                     + r.outcome().reply().map(reply -> reply.code() + " " + reply.enhancedStatus()

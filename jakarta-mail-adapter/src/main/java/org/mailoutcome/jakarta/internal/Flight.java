@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mailoutcome.Stage;
-import org.mailoutcome.jakarta.internal.wire.WireSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +34,20 @@ final class Flight {
         /** Writes a command line. */
         void send(String command) throws MessagingException;
 
+        /** Writes message content, as it is (above TLS, if TLS is on). */
+        void write(byte[] bytes, int length) throws IOException;
+
+        /** Holds writes back until {@link #release()}, where the connection allows it. */
+        void hold();
+
+        /** Writes what was held, in one write. */
+        void release() throws IOException;
+
+        /** Forgets what was held: the connection is given up. */
+        void discard();
+
         /** Reads one reply; never throws. */
         ReadReply read();
-
-        /** The mailer's socket under the connection, if it made it. */
-        Optional<WireSocket> socket();
     }
 
     private final Link link;
@@ -138,16 +146,14 @@ final class Flight {
      * owed from before are recorded as lost and the lines as not sent.
      */
     private void write(List<String> lines, byte[] bytes, int length) throws IOException {
-        Optional<WireSocket> socket = link.socket();
-        socket.ifPresent(WireSocket::hold);
+        link.hold();
         try {
             for (String line : lines) link.send(line);
-            if (length > 0) socket.orElseThrow(() -> new IOException("no socket for BDAT")).applicationOutput()
-                    .write(bytes, 0, length);
-            if (socket.isPresent()) socket.get().release();
+            if (length > 0) link.write(bytes, length);
+            link.release();
             owed.addAll(lines);
         } catch (MessagingException | IOException e) {
-            socket.ifPresent(WireSocket::discardHeld);
+            link.discard();
             troubled = true;
             for (String command : owed) {
                 transcript.commandSent(command);

@@ -81,13 +81,29 @@ public class RecordingTransport extends SMTPTransport {
             }
 
             @Override
-            public ReadReply read() {
-                return readReply();
+            public void write(byte[] bytes, int length) throws IOException {
+                if (socket == null) throw new IOException("no connection of the mailer's own to write content to");
+                socket.applicationOutput().write(bytes, 0, length);
             }
 
             @Override
-            public Optional<WireSocket> socket() {
-                return Optional.ofNullable(socket);
+            public void hold() {
+                if (socket != null) socket.hold();
+            }
+
+            @Override
+            public void release() throws IOException {
+                if (socket != null) socket.release();
+            }
+
+            @Override
+            public void discard() {
+                if (socket != null) socket.discardHeld();
+            }
+
+            @Override
+            public ReadReply read() {
+                return readReply();
             }
         }, transcript);
     }
