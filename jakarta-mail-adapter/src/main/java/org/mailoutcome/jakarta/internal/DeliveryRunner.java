@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.mailoutcome.Disposition;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
@@ -126,11 +125,10 @@ public final class DeliveryRunner {
     private DeliveryReport finish(MimeMessage mime, Optional<SendTracking.Send> tracked, DeliveryReport report,
             OutcomeHandler handler) {
         tracked.ifPresent(send -> tracking.get().record(send, mime, report));
-        for (RecipientOutcome r : report.recipients()) {
-            if (r.disposition() == Disposition.SUCCESS) continue;
-            String line = DeliveryReport.describe(r.outcome());
-            if (r.disposition() == Disposition.PERMANENT) LOG.warn("{}: {}", r.address().getAddress(), line);
-            else LOG.info("{}: {}", r.address().getAddress(), line);
+        if (LOG.isDebugEnabled()) {
+            for (RecipientOutcome r : report.recipients()) {
+                LOG.debug("{}: {}", r.address().getAddress(), DeliveryReport.describe(r.outcome()));
+            }
         }
         HandlerDispatch.dispatch(handler, report);
         return report;

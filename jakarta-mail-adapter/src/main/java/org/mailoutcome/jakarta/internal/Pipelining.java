@@ -1,7 +1,11 @@
 package org.mailoutcome.jakarta.internal;
 
 import jakarta.mail.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
@@ -47,13 +51,27 @@ public final class Pipelining {
         }
     }
 
-    /** The version of Angus Mail on the class or module path. */
+    /**
+     * The version of Angus Mail on the class or module path: its package's implementation version, its module's
+     * version, else the version in the jar's Maven metadata.
+     */
     static String angusVersion() {
         Package p = SMTPTransport.class.getPackage();
-        String version = p == null ? null : p.getImplementationVersion();
-        if (version != null) return version;
-        return SMTPTransport.class.getModule().getDescriptor() == null ? "(version unknown)"
-                : SMTPTransport.class.getModule().getDescriptor().rawVersion().orElse("(version unknown)");
+        if (p != null && p.getImplementationVersion() != null) return p.getImplementationVersion();
+        ModuleDescriptor descriptor = SMTPTransport.class.getModule().getDescriptor();
+        if (descriptor != null && descriptor.rawVersion().isPresent()) return descriptor.rawVersion().get();
+        for (String artifact : new String[] {"smtp", "angus-mail"}) {
+            try (InputStream in = SMTPTransport.class.getResourceAsStream("/META-INF/maven/org.eclipse.angus/"
+                    + artifact + "/pom.properties")) {
+                if (in == null) continue;
+                Properties pom = new Properties();
+                pom.load(in);
+                if (pom.getProperty("version") != null) return pom.getProperty("version");
+            } catch (IOException e) {
+                // no metadata to read: the next, or unknown
+            }
+        }
+        return "(version unknown)";
     }
 
     /** The line with each {@code <path>} shown as {@code <...>}. */
