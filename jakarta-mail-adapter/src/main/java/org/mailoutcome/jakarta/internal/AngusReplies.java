@@ -11,6 +11,7 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.DeliveryOutcome.ConnectionLost;
 import org.mailoutcome.DeliveryOutcome.Unexpected;
 import org.mailoutcome.Disposition;
+import org.mailoutcome.FailureCause;
 import org.mailoutcome.Reason;
 import org.mailoutcome.SmtpReply;
 import org.mailoutcome.Stage;
@@ -68,12 +69,13 @@ final class AngusReplies {
         if (bdatReply.isPresent()) {
             return strict(DeliveryOutcome.classify(where.map(Where::stage).orElse(Stage.MESSAGE), bdatReply.get()));
         }
+        Optional<FailureCause> cause = Optional.of(FailureCause.of(io));
         if (io instanceof UnknownHostException || io instanceof ConnectException) {
-            return new ConnectionLost(Stage.CONNECT, false, describe(io));
+            return new ConnectionLost(Stage.CONNECT, false, describe(io), cause);
         }
-        return where.map(w -> new ConnectionLost(w.stage(), w.afterEndOfData(), describe(io)))
+        return where.map(w -> new ConnectionLost(w.stage(), w.afterEndOfData(), describe(io), cause))
                 .orElseGet(() -> new ConnectionLost(Stage.MESSAGE, true,
-                        describe(io) + " (step unknown: the message may have been delivered)"));
+                        describe(io) + " (step unknown: the message may have been delivered)", cause));
     }
 
     /** A plain exception that carries a reply: Angus's bad greeting, or a failed HELO or STARTTLS. */
@@ -87,7 +89,8 @@ final class AngusReplies {
 
     /** A plain exception without reply or I/O cause: the client refused to go on (no recipients, not MIME). */
     static DeliveryOutcome noReply(MessagingException m, Throwable top) {
-        return new Unexpected(stageOf(m, top).orElse(Stage.MAIL), Optional.empty(), Reason.UNKNOWN);
+        return new Unexpected(stageOf(m, top).orElse(Stage.MAIL), Optional.empty(), Reason.UNKNOWN,
+                Optional.of(FailureCause.of(m)));
     }
 
     /** The stage the frames of {@code t}, else of {@code top}, show. */

@@ -157,7 +157,8 @@ final class Flight {
             troubled = true;
             for (String command : owed) {
                 transcript.commandSent(command);
-                transcript.replyLost("no reply: writing the rest of the transaction failed: " + Transcript.describe(e));
+                transcript.replyLost(Failure.of(e).described("no reply: writing the rest of the transaction failed: "
+                        + Transcript.describe(e)));
             }
             owed.clear();
             transcript.commandSent(lines.get(0));
@@ -178,7 +179,7 @@ final class Flight {
             if (last.isLost()) {
                 for (String command : owed) {
                     transcript.commandSent(command);
-                    transcript.replyLost(last.lost().get());
+                    transcript.replyLost(last.why());
                 }
                 owed.clear();
                 throw lost(last);

@@ -29,6 +29,11 @@ record ReadReply(int code, String raw, Optional<String> lost, Optional<Messaging
         return new ReadReply(-1, "", Optional.of(Transcript.describe(e)), Optional.of(e));
     }
 
+    /** Why no reply came, typed when reading threw. */
+    Failure why() {
+        return failure.map(Failure::of).orElseGet(() -> Failure.of(lost.orElse("no reply")));
+    }
+
     /** Whether no reply came. */
     boolean isLost() {
         return lost.isPresent();

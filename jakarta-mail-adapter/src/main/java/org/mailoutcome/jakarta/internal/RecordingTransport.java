@@ -283,7 +283,8 @@ public class RecordingTransport extends SMTPTransport {
     protected void notifyTransportListeners(int type, Address[] validSent, Address[] validUnsent, Address[] invalid,
             Message msg) {
         if (listeners.get() > 0) {
-            reportsForListeners.add(ReportBuilder.report(envelope, transcript.exchanges(), "", Optional.empty()));
+            reportsForListeners.add(ReportBuilder.report(envelope, transcript.exchanges(), Failure.NONE,
+                    Optional.empty()));
         }
         super.notifyTransportListeners(type, validSent, validUnsent, invalid, msg);
     }

@@ -34,13 +34,13 @@ public final class ReportBuilder {
 
     private final List<InternetAddress> envelope;
     private final List<Exchange> exchanges;
-    private final String failure;
+    private final Failure failure;
     /** Whether the transaction's content went with BDAT. */
     private final boolean chunked;
     /** With BDAT: whether the last chunk may have reached the server, so that a lost reply may hide a delivery. */
     private final boolean lastChunkMayHaveArrived;
 
-    private ReportBuilder(List<InternetAddress> envelope, List<Exchange> exchanges, String failure) {
+    private ReportBuilder(List<InternetAddress> envelope, List<Exchange> exchanges, Failure failure) {
         this.envelope = envelope;
         this.exchanges = exchanges;
         this.failure = failure;
@@ -65,21 +65,21 @@ public final class ReportBuilder {
     /**
      * The report of one send attempt.
      *
-     * @param failure what the client threw, described, or "" when the send returned normally
+     * @param failure what the client threw, or {@link Failure#NONE} when the send returned normally
      */
-    public static DeliveryReport report(List<InternetAddress> envelope, List<Exchange> exchanges, String failure,
+    static DeliveryReport report(List<InternetAddress> envelope, List<Exchange> exchanges, Failure failure,
             Optional<String> messageId) {
         return new ReportBuilder(envelope, exchanges, failure).build(messageId);
     }
 
     /** The report of a send whose connection could not be opened, greeted, secured or authenticated. */
-    public static DeliveryReport connectFailed(List<InternetAddress> envelope, List<Exchange> exchanges,
-            String failure, Optional<String> messageId) {
+    static DeliveryReport connectFailed(List<InternetAddress> envelope, List<Exchange> exchanges,
+            Failure failure, Optional<String> messageId) {
         return uniform(envelope, connectFailure(exchanges, failure), messageId);
     }
 
     /** The outcome of a connection that could not be opened, greeted, secured or authenticated. */
-    public static DeliveryOutcome connectFailure(List<Exchange> exchanges, String failure) {
+    static DeliveryOutcome connectFailure(List<Exchange> exchanges, Failure failure) {
         ReportBuilder builder = new ReportBuilder(List.of(), exchanges, failure);
         return builder.serviceUnavailable().orElseGet(() -> builder.lastFailure(Stage.CONNECT));
     }
@@ -146,12 +146,13 @@ public final class ReportBuilder {
         if (dataOutcome.disposition() != Disposition.SUCCESS) return dataOutcome;
         int dot = indexOf(Stage.MESSAGE, data);
         if (dot < 0) {
-            return new ConnectionLost(Stage.MESSAGE, false, "message not fully sent: " + orUnknown(failure));
+            return new ConnectionLost(Stage.MESSAGE, false, "message not fully sent: " + failure.orNoReply(),
+                    failure.cause());
         }
         Exchange end = exchanges.get(dot);
         if (end.hasNoUsableReply() || end.parsed().isEmpty()) {
             String why = end.failure().orElseGet(() -> "unparseable reply: " + end.reply().get());
-            return new ConnectionLost(Stage.MESSAGE, true, why);
+            return new ConnectionLost(Stage.MESSAGE, true, why, end.cause());
         }
         return strict(end, 250);
     }
@@ -199,14 +200,17 @@ public final class ReportBuilder {
      * closed, and took nothing after the 421).
      */
     private DeliveryOutcome lost(Exchange exchange) {
-        String why = exchange.failure().orElse("no reply");
-        if (!chunked) return new ConnectionLost(exchange.stage(), exchange.stage() == Stage.MESSAGE, why);
+        Failure why = exchange.why();
+        if (!chunked) {
+            return new ConnectionLost(exchange.stage(), exchange.stage() == Stage.MESSAGE, why.description(),
+                    why.cause());
+        }
         for (Exchange e : exchanges) {
             if (e == exchange) break;
             if (e.parsed().filter(r -> r.code() == 421).isPresent()) return DeliveryOutcome.classify(e.stage(),
                     e.parsed().get());
         }
-        return new ConnectionLost(exchange.stage(), lastChunkMayHaveArrived, why);
+        return new ConnectionLost(exchange.stage(), lastChunkMayHaveArrived, why.description(), why.cause());
     }
 
     /** The outcome of the last exchange when it failed, else a lost connection at the stage that follows it. */
@@ -216,7 +220,7 @@ public final class ReportBuilder {
             DeliveryOutcome outcome = strict(last, -1);
             if (outcome.disposition() != Disposition.SUCCESS) return outcome;
         }
-        return new ConnectionLost(fallback, false, orUnknown(failure));
+        return new ConnectionLost(fallback, false, failure.orNoReply(), failure.cause());
     }
 
     private int indexOf(Stage stage, int from) {
@@ -239,9 +243,5 @@ public final class ReportBuilder {
             Optional<String> messageId) {
         List<RecipientOutcome> recipients = envelope.stream().map(a -> RecipientOutcome.of(a, outcome)).toList();
         return new DeliveryReport(recipients, Optional.of(outcome), Optional.empty(), messageId);
-    }
-
-    private static String orUnknown(String failure) {
-        return failure.isEmpty() ? "no reply" : failure;
     }
 }

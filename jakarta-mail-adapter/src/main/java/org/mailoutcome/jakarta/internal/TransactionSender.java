@@ -80,17 +80,17 @@ public final class TransactionSender {
                 connect(transport, credentials);
             } catch (MessagingException | RuntimeException e) {
                 DeliveryReport report = ReportBuilder.connectFailed(envelope, transport.transcript().exchanges(),
-                        Transcript.describe(e), messageId);
+                        Failure.of(e), messageId);
                 return new Result(report, false, false, false);
             }
             transport.transcript().clear();
         }
-        String failure = "";
+        Failure failure = Failure.NONE;
         Throwable thrown = null;
         try {
             transport.sendMessage(message, envelope.toArray(new InternetAddress[0]));
         } catch (MessagingException | RuntimeException e) {
-            failure = Transcript.describe(e);
+            failure = Failure.of(e);
             thrown = e;
         }
         List<Exchange> exchanges = transport.transcript().exchanges();
@@ -123,6 +123,6 @@ public final class TransactionSender {
     }
 
     private static DeliveryReport lost(List<InternetAddress> envelope, String why, Optional<String> messageId) {
-        return ReportBuilder.connectFailed(envelope, List.of(), why, messageId);
+        return ReportBuilder.connectFailed(envelope, List.of(), Failure.of(why), messageId);
     }
 }

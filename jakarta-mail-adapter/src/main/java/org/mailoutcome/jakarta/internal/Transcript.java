@@ -3,6 +3,7 @@ package org.mailoutcome.jakarta.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mailoutcome.SmtpReply;
 import org.mailoutcome.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ public final class Transcript {
 
     /** The command could not be written. */
     void commandFailed(Exception cause) {
-        close(Optional.empty(), Optional.of(NOT_SENT + describe(cause)));
+        close(Optional.empty(), Failure.of(cause).described(NOT_SENT + describe(cause)));
     }
 
     /** A reply came (raw, {@code \n}-joined); a reply without a command is a greeting or an AUTH continuation. */
@@ -52,20 +53,26 @@ public final class Transcript {
         expectUnsolicited();
         String kept = pendingStage == Stage.AUTH ? Commands.withheld(raw) : raw;
         LOG.debug("S: {}", kept);
-        close(Optional.of(kept), Optional.empty());
+        close(Optional.of(kept), Failure.NONE);
     }
 
     /** A reply was read, or none came. */
     void replied(ReadReply reply) {
-        if (reply.isLost()) replyLost(reply.lost().get());
+        if (reply.failure().isPresent()) replyLost(Failure.of(reply.failure().get()));
+        else if (reply.isLost()) replyLost(reply.lost().get());
         else replyReceived(reply.raw());
     }
 
     /** No reply came. */
     void replyLost(String why) {
+        replyLost(Failure.of(why));
+    }
+
+    /** No reply came, for a typed reason. */
+    void replyLost(Failure why) {
         expectUnsolicited();
-        LOG.debug("S: (no reply: {})", why);
-        close(Optional.empty(), Optional.of(why));
+        LOG.debug("S: (no reply: {})", why.description());
+        close(Optional.empty(), why);
     }
 
     /** A reply with no recorded command before it: the greeting, or a step of an AUTH exchange. */
@@ -75,8 +82,10 @@ public final class Transcript {
         pendingCommand = "";
     }
 
-    private void close(Optional<String> reply, Optional<String> failure) {
-        exchanges.add(new Exchange(pendingStage, pendingCommand, reply, failure));
+    private void close(Optional<String> reply, Failure failure) {
+        Optional<String> why = reply.isPresent() ? Optional.empty() : Optional.of(failure.orNoReply());
+        exchanges.add(new Exchange(pendingStage, pendingCommand, reply, why, reply.flatMap(SmtpReply::tryParse),
+                failure.cause()));
         pending = false;
     }
 

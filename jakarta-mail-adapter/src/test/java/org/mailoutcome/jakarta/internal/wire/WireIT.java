@@ -20,6 +20,8 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mailoutcome.DeliveryOutcome;
+import org.mailoutcome.FailureCause;
+import org.mailoutcome.TlsFailure;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.testkit.SmtpServer;
@@ -156,8 +158,8 @@ class WireIT {
                 props.setProperty("mail.smtp.ssl.trust", "mx.elsewhere.test");
                 props.setProperty("mail.smtp.starttls.required", "true");
                 DeliveryReport report = send(props);
-                assertThat(report.recipients()).allSatisfy(r -> assertThat(r.outcome().disposition().name())
-                        .isNotEqualTo("SUCCESS"));
+                assertThat(report.recipients()).allSatisfy(r -> assertThat(r.outcome().cause())
+                        .hasValueSatisfying(c -> assertThat(c.tls()).contains(TlsFailure.SERVER_NOT_TRUSTED)));
                 assertThat(server.messages()).isEmpty();
             }
         }
@@ -181,10 +183,28 @@ class WireIT {
                     TlsFront front = TlsFront.start(TestCa.get().serverContext(), server.host(), server.port())) {
                 DeliveryReport refused = send(smtps(front));
                 assertThat(refused.recipients()).allSatisfy(r -> assertThat(r.outcome())
-                        .isInstanceOf(DeliveryOutcome.ConnectionLost.class));
+                        .isInstanceOfSatisfying(DeliveryOutcome.ConnectionLost.class, lost -> {
+                            FailureCause cause = lost.cause().orElseThrow();
+                            assertThat(cause.type()).isEqualTo("javax.net.ssl.SSLHandshakeException");
+                            assertThat(cause.tls()).contains(TlsFailure.CERTIFICATE_UNTRUSTED);
+                            assertThat(DeliveryReport.describe(lost)).contains("(TLS: CERTIFICATE_UNTRUSTED)");
+                        }));
                 Properties trusting = smtps(front);
                 trusting.setProperty("mail.smtps.ssl.trust", "localhost");
                 assertThat(send(trusting).isFullyAccepted()).isTrue();
+            }
+        }
+
+        @Test
+        void aHostNameVerifierThatRefusesTheServerIsAHostNameMismatch() throws Exception {
+            try (SmtpServer server = SmtpServer.builder().start();
+                    TlsFront front = TlsFront.start(TestCa.get().serverContext(), server.host(), server.port())) {
+                Properties props = smtps(front);
+                props.put("mail.smtps.ssl.socketFactory", TestCa.get().clientContext().getSocketFactory());
+                props.put("mail.smtps.ssl.hostnameverifier", (javax.net.ssl.HostnameVerifier) (host, session) -> false);
+                DeliveryReport refused = send(props);
+                assertThat(refused.recipients()).allSatisfy(r -> assertThat(r.outcome().cause())
+                        .hasValueSatisfying(c -> assertThat(c.tls()).contains(TlsFailure.HOSTNAME_MISMATCH)));
             }
         }
 
