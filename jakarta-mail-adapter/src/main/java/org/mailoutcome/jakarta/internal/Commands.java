@@ -37,6 +37,11 @@ final class Commands {
         return stageOf(command).orElse(null) == stage;
     }
 
+    /** Whether the line sends a chunk of a message: {@code BDAT <size>} or {@code BDAT <size> LAST}. */
+    static boolean isChunk(String command) {
+        return is(command, Stage.MESSAGE) && !command.strip().equals(".");
+    }
+
     /** Whether the line is the last chunk of a message: {@code BDAT <size> LAST}. */
     static boolean isLastChunk(String command) {
         return is(command, Stage.MESSAGE) && command.strip().toUpperCase(Locale.ROOT).endsWith(" LAST");

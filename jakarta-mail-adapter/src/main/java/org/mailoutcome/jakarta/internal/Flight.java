@@ -173,19 +173,29 @@ final class Flight {
      * @throws IOException when the connection was lost; the replies still owed are recorded as lost
      */
     private boolean readOwed() throws IOException {
+        List<String> toRead = takeOwed();
         ReadReply last = null;
-        while (!owed.isEmpty()) {
-            last = readRecorded(owed.remove(0));
+        for (int i = 0; i < toRead.size(); i++) {
+            last = readRecorded(toRead.get(i));
             if (last.isLost()) {
-                for (String command : owed) {
+                for (String command : toRead.subList(i + 1, toRead.size())) {
                     transcript.commandSent(command);
                     transcript.replyLost(last.why());
                 }
-                owed.clear();
                 throw lost(last);
             }
         }
         return last != null && last.code() == 250;
+    }
+
+    /**
+     * The commands whose replies are owed, now taken to be read: reading may end the connection (Angus closes it
+     * after a reply it cannot parse), which must not make them vanish.
+     */
+    private List<String> takeOwed() {
+        List<String> toRead = new ArrayList<>(owed);
+        owed.clear();
+        return toRead;
     }
 
     /** RSET after a message that was not accepted, recorded; a lost reply leaves the connection troubled. */
@@ -217,12 +227,15 @@ final class Flight {
         } catch (IOException e) {
             throw new MessagingException("Can't send command to SMTP host", e);
         }
-        ReadReply mail = readRecorded(owed.remove(0));
+        List<String> toRead = takeOwed();
+        int next = 0;
+        ReadReply mail = readRecorded(toRead.get(next++));
         boolean recording = mail.code() == 250;
         boolean accepted = false;
         boolean acceptedRecorded = false;
-        while (owed.size() > 1 && !mail.isLost()) {
-            ReadReply rcpt = recording ? readRecorded(owed.remove(0)) : readDrained(owed.remove(0));
+        while (next < toRead.size() - 1 && !mail.isLost()) {
+            String rcptLine = toRead.get(next++);
+            ReadReply rcpt = recording ? readRecorded(rcptLine) : readDrained(rcptLine);
             if (rcpt.isLost()) return gone(rcpt);
             accepted |= rcpt.isPositive();
             acceptedRecorded |= recording && rcpt.isPositive();
@@ -230,7 +243,8 @@ final class Flight {
         }
         if (mail.isLost()) return gone(mail);
         recording &= acceptedRecorded;
-        ReadReply data = recording ? readRecorded(owed.remove(0)) : readDrained(owed.remove(0));
+        String dataLine = toRead.get(next);
+        ReadReply data = recording ? readRecorded(dataLine) : readDrained(dataLine);
         if (data.isLost()) return gone(data);
         if (recording || data.code() != 354) return data.code();
         if (accepted) {
@@ -290,6 +304,20 @@ final class Flight {
         return new MessagingException("pipelining abandoned before anything was written: Angus wrote "
                 + Pipelining.withoutAddresses(Commands.redact(actual)) + " where the flight expected "
                 + Pipelining.withoutAddresses(expected));
+    }
+
+    /**
+     * The end of data was refused before the flight was written: its held lines are recorded as not sent (with the
+     * refusal as the reason), and nothing is written.
+     */
+    void notSent(Exception why) {
+        if (!composing) return;
+        for (String line : held) {
+            transcript.commandSent(line);
+            transcript.commandFailed(why);
+        }
+        held.clear();
+        composing = false;
     }
 
     /** Whether the last message was abandoned unwritten for a misfit; asking clears it. */

@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param failure what reading threw, if it threw
  */
 record ReadReply(int code, String raw, Optional<String> lost, Optional<MessagingException> failure) {
+    /** What a clean close by the server before a reply is recorded as. */
+    static final String CLOSED = "connection closed by the server";
+
     /** A reply that came; {@code code} is -1 when it did not parse. */
     static ReadReply of(int code, String raw) {
         return new ReadReply(code, raw, Optional.empty(), Optional.empty());

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.eclipse.angus.mail.util.MailConnectException;
+import org.eclipse.angus.mail.util.PropUtil;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.internal.wire.Wire;
@@ -49,6 +50,8 @@ public class RecordingTransport extends SMTPTransport {
     private volatile MailParameters parameters;
     private final Optional<Pipelining> pipelining;
     private final Optional<Wire> wire;
+    /** Whether Angus hands CHUNKING servers' messages to {@link #bdat()} ({@code chunksize} set by the mailer). */
+    private final boolean chunking;
     private final Flight flight;
     private final String protocol;
     private final boolean sslProtocol;
@@ -74,6 +77,7 @@ public class RecordingTransport extends SMTPTransport {
         this.sslProtocol = isSSL;
         this.pipelining = Pipelining.of(session);
         this.wire = Wire.of(session);
+        this.chunking = PropUtil.getIntProperty(session.getProperties(), "mail." + name + ".chunksize", -1) > 0;
         this.flight = new Flight(new Flight.Link() {
             @Override
             public void send(String command) throws MessagingException {
@@ -214,6 +218,26 @@ public class RecordingTransport extends SMTPTransport {
     }
 
     /**
+     * Whether the next message would go in one flight with its content (BDAT): the mailer pipelines and uses BDAT,
+     * and the server offers PIPELINING and CHUNKING.
+     */
+    public boolean sendsContentInFlight() {
+        return socket != null && chunking && pipelining.map(Pipelining::isOn).orElse(false)
+                && supportsExtension("PIPELINING") && supportsExtension("CHUNKING");
+    }
+
+    /** Whether the server answers NOOP with 250 (a connection it dropped does not); the transcript is cleared. */
+    public boolean answersNoop() {
+        try {
+            return simpleCommand("NOOP") == 250;
+        } catch (MessagingException | RuntimeException e) {
+            return false;
+        } finally {
+            transcript.clear();
+        }
+    }
+
+    /**
      * Whether the last message was abandoned before anything of it was written, because Angus wrote it in a shape
      * the pipelined flight did not expect: the mailer is now in lock-step and the message is to be sent again.
      */
@@ -236,8 +260,16 @@ public class RecordingTransport extends SMTPTransport {
     @Override
     protected void finishData() throws IOException, MessagingException {
         body.drain();
-        beforeEndOfData.run();
+        runBeforeEndOfData();
         super.finishData();
+    }
+
+    private void runBeforeEndOfData() throws EndOfDataRefused {
+        try {
+            beforeEndOfData.run();
+        } catch (IOException e) {
+            throw new EndOfDataRefused(e);
+        }
     }
 
     /** The content of a BDAT message: collected here, sent by the flight (in chunks when it is big). */
@@ -253,7 +285,12 @@ public class RecordingTransport extends SMTPTransport {
         try {
             body.drain();
             content.end();
-            beforeEndOfData.run();
+            try {
+                runBeforeEndOfData();
+            } catch (EndOfDataRefused e) {
+                flight.notSent(e);
+                throw e;
+            }
             flight.endContent(content);
         } finally {
             content.clear();
@@ -361,7 +398,7 @@ public class RecordingTransport extends SMTPTransport {
             reading = false;
         }
         String raw = stripFinalNewline(getLastServerResponse());
-        if (code == -1 && raw.equals("[EOF]")) return ReadReply.closed("connection closed by the server");
+        if (code == -1 && raw.equals("[EOF]")) return ReadReply.closed(ReadReply.CLOSED);
         if (code == -1 && endsMidReply(raw)) return ReadReply.closed("connection closed mid-reply");
         return ReadReply.of(code, raw);
     }

@@ -30,8 +30,6 @@ import org.mailoutcome.jakarta.RecipientOutcome;
  * 2yz there aborts the send, so it is reported as {@link Unexpected}, never as a success.
  */
 public final class ReportBuilder {
-    private static final String CLOSED = "connection closed by the server";
-
     private final List<InternetAddress> envelope;
     private final List<Exchange> exchanges;
     private final Failure failure;
@@ -44,8 +42,7 @@ public final class ReportBuilder {
         this.envelope = envelope;
         this.exchanges = exchanges;
         this.failure = failure;
-        this.chunked = exchanges.stream().anyMatch(e -> Commands.is(e.command(), Stage.MESSAGE)
-                && !e.command().equals("."));
+        this.chunked = exchanges.stream().anyMatch(e -> Commands.isChunk(e.command()));
         this.lastChunkMayHaveArrived = chunked && lastChunkMayHaveArrived(exchanges);
     }
 
@@ -58,7 +55,7 @@ public final class ReportBuilder {
                 && !e.failure().orElse("").startsWith(Transcript.NOT_SENT));
         Optional<Exchange> mail = exchanges.stream().filter(e -> e.stage() == Stage.MAIL).findFirst();
         boolean droppedUnanswered = mail.isPresent() && mail.get().hasNoUsableReply()
-                && mail.get().failure().orElse("").equals(CLOSED);
+                && mail.get().failure().orElse("").equals(ReadReply.CLOSED);
         return written && !droppedUnanswered;
     }
 
@@ -133,6 +130,11 @@ public final class ReportBuilder {
         for (int i = mail + 1; i < exchanges.size(); i++) {
             Exchange e = exchanges.get(i);
             if (e.stage() != Stage.MESSAGE) continue;
+            if (!e.hasNoUsableReply() && e.parsed().isEmpty()) {
+                // a chunk's reply that cannot be read says nothing of the message either: as if none came
+                return new ConnectionLost(Stage.MESSAGE, lastChunkMayHaveArrived,
+                        "unparseable reply: " + e.reply().get(), e.cause());
+            }
             DeliveryOutcome outcome = strict(e, 250);
             if (outcome.disposition() != Disposition.SUCCESS) return outcome;
             last = e;

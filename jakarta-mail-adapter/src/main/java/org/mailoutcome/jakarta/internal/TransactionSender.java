@@ -5,6 +5,7 @@ import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.mailoutcome.SmtpReply;
@@ -18,6 +19,12 @@ import org.mailoutcome.jakarta.internal.ConnectionPool.Connection;
  * (nothing was accepted yet) is replaced once, transparently.
  */
 public final class TransactionSender {
+    /**
+     * A connection idle for longer than this is asked NOOP before a transaction that would carry the message in its
+     * one flight: once the message went, a connection found closed could have delivered it, so a connection the
+     * server dropped while idle must be found out before.
+     */
+    static final Duration LIVENESS_CHECK_AFTER = Duration.ofSeconds(5);
     private final ConnectionPool pool;
     private final Optional<Credentials> credentials;
 
@@ -52,6 +59,11 @@ public final class TransactionSender {
                 throw new IllegalStateException("no SMTP transport: " + e.getMessage(), e);
             }
             boolean reused = connection.isReused();
+            if (pool.idleLongerThan(connection, LIVENESS_CHECK_AFTER) && connection.transport().sendsContentInFlight()
+                    && !connection.transport().answersNoop()) {
+                pool.release(connection, false); // dropped by the server while idle: replaced before anything goes
+                continue;
+            }
             connection.transport().beforeEndOfData(beforeEndOfData);
             connection.transport().parameters(parameters.orElse(null));
             Result result;
@@ -97,7 +109,8 @@ public final class TransactionSender {
         DeliveryReport report = ReportBuilder.report(envelope, exchanges, failure, messageId);
         boolean misfit = transport.takeMisfit();
         boolean healthy = misfit ? transport.isConnectedLocally() : transport.isClean() && isHealthy(exchanges, thrown);
-        return new Result(report, healthy, isStale(exchanges), misfit);
+        boolean refused = thrown != null && EndOfDataRefused.isIn(thrown);
+        return new Result(report, healthy, !refused && isStale(exchanges), misfit);
     }
 
     /** Connects with the builder's credentials, else as the session says (its authenticator). */
@@ -117,9 +130,18 @@ public final class TransactionSender {
         return smtpRefusal && !(((MessagingException) thrown).getNextException() instanceof IOException);
     }
 
-    /** The server had dropped an idle connection: MAIL FROM could not be sent or got no reply. */
+    /**
+     * The server had dropped an idle connection: MAIL FROM could not be sent or got no reply. When the message went
+     * with MAIL (a BDAT flight), only if it could not be written or the server closed without answering anything:
+     * a reset or a timeout there leaves the message maybe delivered, and it is not sent again.
+     */
     private static boolean isStale(List<Exchange> exchanges) {
-        return exchanges.isEmpty() || exchanges.get(0).stage() == Stage.MAIL && exchanges.get(0).hasNoUsableReply();
+        if (exchanges.isEmpty()) return true;
+        Exchange first = exchanges.get(0);
+        if (first.stage() != Stage.MAIL || !first.hasNoUsableReply()) return false;
+        boolean chunked = exchanges.stream().anyMatch(e -> Commands.isChunk(e.command()));
+        String failure = first.failure().orElse("");
+        return !chunked || failure.equals(ReadReply.CLOSED) || failure.startsWith(Transcript.NOT_SENT);
     }
 
     private static DeliveryReport lost(List<InternetAddress> envelope, String why, Optional<String> messageId) {
