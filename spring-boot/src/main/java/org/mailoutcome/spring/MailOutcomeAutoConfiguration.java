@@ -2,7 +2,6 @@ package org.mailoutcome.spring;
 
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
-import java.util.Properties;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.tracking.DeliveryStore;
@@ -14,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -22,7 +22,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The {@link OutcomeMailer} and the {@link OutcomeJavaMailSender}, from {@code spring.mail.*} (host, port,
- * username, password, protocol, {@code properties.*}, default-encoding, {@code ssl.enabled}) and
+ * username, password, protocol, {@code properties.*}, default-encoding, {@code ssl.enabled}, {@code ssl.bundle}) and
  * {@code mail.outcome.*}. Active when {@code spring.mail.host} is set, as Boot's own mail sender is, and
  * {@code mail.outcome.enabled} is not {@code false}.
  *
@@ -82,14 +82,17 @@ public class MailOutcomeAutoConfiguration {
      * @param properties {@code mail.outcome.*}
      * @param handler the application's handler, if any
      * @param tracking the tracking, when {@code mail.outcome.tracking.enabled=true}
+     * @param sslBundles Boot's SSL bundles, for {@code spring.mail.ssl.bundle}
      * @return the mailer
      */
     @Bean
     @ConditionalOnMissingBean
     public OutcomeMailer outcomeMailer(Environment environment, MailOutcomeProperties properties,
-            ObjectProvider<OutcomeHandler> handler, ObjectProvider<Tracking> tracking) {
-        return MailerFactory.create(SpringMailSettings.from(environment), properties,
-                Optional.ofNullable(handler.getIfUnique()), Optional.ofNullable(tracking.getIfUnique()));
+            ObjectProvider<OutcomeHandler> handler, ObjectProvider<Tracking> tracking,
+            ObjectProvider<SslBundles> sslBundles) {
+        return MailerFactory.create(SpringMailSettings.from(environment), Optional.ofNullable(
+                sslBundles.getIfAvailable()), properties, Optional.ofNullable(handler.getIfUnique()),
+                Optional.ofNullable(tracking.getIfUnique()));
     }
 
     /**
@@ -98,12 +101,13 @@ public class MailOutcomeAutoConfiguration {
      * @param mailer the mailer
      * @param environment where {@code spring.mail.*} is read
      * @param events where the outcome events go
+     * @param sslBundles Boot's SSL bundles, for {@code spring.mail.ssl.bundle}
      * @return the sender
      */
     @Bean
     @ConditionalOnMissingBean(MailSender.class)
     public OutcomeJavaMailSender mailSender(OutcomeMailer mailer, Environment environment,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ObjectProvider<SslBundles> sslBundles) {
         SpringMailSettings mail = SpringMailSettings.from(environment);
         OutcomeJavaMailSender sender = new OutcomeJavaMailSender(mailer, events);
         sender.setHost(mail.host());
@@ -112,10 +116,7 @@ public class MailOutcomeAutoConfiguration {
         sender.setPassword(mail.password());
         sender.setProtocol(mail.protocol());
         sender.setDefaultEncoding(mail.defaultEncoding().name());
-        Properties properties = new Properties();
-        properties.putAll(mail.properties());
-        if (mail.ssl().enabled()) properties.setProperty("mail." + mail.protocol() + ".ssl.enable", "true");
-        sender.setJavaMailProperties(properties);
+        sender.setJavaMailProperties(mail.javaMailProperties(Optional.ofNullable(sslBundles.getIfAvailable())));
         return sender;
     }
 }

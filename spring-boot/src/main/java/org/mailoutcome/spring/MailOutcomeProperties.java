@@ -19,13 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tracking following each send past acceptance (correlation keys and a delivery store)
  * @param pipelining Whether MAIL, every RCPT and DATA go in one round trip (RFC 2920) where the server advertises
  *     PIPELINING
+ * @param chunking Whether the message goes with BDAT (RFC 3030) where the server advertises CHUNKING: with
+ *     pipelining, MAIL, every RCPT and the message in one round trip
  * @param bounceMailbox the IMAP folder bounces come back to, read into the tracker
  */
 @ConfigurationProperties("mail.outcome")
 public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @DefaultValue Forward forward,
         @DefaultValue Retry retry, @DefaultValue Pool pool, @DefaultValue Timeouts timeouts,
         @DefaultValue Health health, @DefaultValue Tracking tracking, @DefaultValue("true") boolean pipelining,
-        @DefaultValue BounceMailbox bounceMailbox) {
+        @DefaultValue("true") boolean chunking, @DefaultValue BounceMailbox bounceMailbox) {
 
     /**
      * Following a 551's forward path: off by default (RFC 5321 3.4; a hostile server could redirect mail).

@@ -12,22 +12,24 @@ import org.mailoutcome.jakarta.OutcomeMailerBuilder;
 import org.mailoutcome.tracking.DeliveryStore;
 import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.tracking.Verp;
+import org.springframework.boot.ssl.SslBundles;
 
 /** Builds the {@link OutcomeMailer} that {@code spring.mail.*} and {@code mail.outcome.*} describe. */
 final class MailerFactory {
     private MailerFactory() {
     }
 
-    static OutcomeMailer create(SpringMailSettings mail, MailOutcomeProperties outcome, Optional<OutcomeHandler> handler,
-            Optional<Tracking> tracking) {
-        OutcomeMailerBuilder builder = OutcomeMailer.builder(mail.session())
+    static OutcomeMailer create(SpringMailSettings mail, Optional<SslBundles> bundles, MailOutcomeProperties outcome,
+            Optional<OutcomeHandler> handler, Optional<Tracking> tracking) {
+        OutcomeMailerBuilder builder = OutcomeMailer.builder(mail.session(bundles))
                 .forwardPolicy(forwardPolicy(outcome.forward()))
                 .forwardHeaders(outcome.forward().headers())
                 .retryPolicy(retryPolicy(outcome.retry()))
                 .maxConnections(outcome.pool().maxConnections())
                 .maxIdle(outcome.pool().maxIdle())
                 .maxMessagesPerConnection(outcome.pool().maxMessagesPerConnection())
-                .pipelining(outcome.pipelining());
+                .pipelining(outcome.pipelining())
+                .chunking(outcome.chunking());
         MailOutcomeProperties.Timeouts timeouts = outcome.timeouts();
         if (timeouts.connect() != null) builder.connectTimeout(timeouts.connect());
         if (timeouts.read() != null) builder.readTimeout(timeouts.read());

@@ -25,6 +25,20 @@ final class Fixtures {
         return runner.withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.port());
     }
 
+    static jakarta.mail.internet.MimeMessage mimeMessage(String to) {
+        try {
+            jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()));
+            message.setFrom("app@client.test");
+            message.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
+            message.setSubject("Hello");
+            message.setText("Hi!");
+            return message;
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static SimpleMailMessage mail(String... to) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom("app@client.test");

@@ -10,13 +10,16 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * A test certificate authority and a server certificate it signed for {@code localhost} and {@code 127.0.0.1}, made
@@ -107,6 +110,35 @@ public final class TestCa {
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot make a TLS context trusting the test CA", e);
+        }
+    }
+
+    /**
+     * A client-side context that trusts any certificate, as many test setups give a client; endpoint
+     * identification, when the client asks for it, still applies.
+     *
+     * @return a new context
+     */
+    public static SSLContext trustingAnything() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make a TLS context", e);
         }
     }
 

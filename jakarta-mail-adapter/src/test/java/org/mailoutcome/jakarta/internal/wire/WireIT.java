@@ -9,14 +9,10 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.Socket;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mailoutcome.DeliveryOutcome;
@@ -61,26 +57,6 @@ class WireIT {
     private static List<List<String>> flights(SmtpServer server) {
         server.awaitOpenConnections(0, TIMEOUT);
         return server.sessions().stream().flatMap(s -> s.flights().stream()).toList();
-    }
-
-    /** What an application trusting anything gives as its own SSL factory (many test setups do). */
-    static SSLContext trustingAll() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return context;
     }
 
     @Nested
@@ -139,7 +115,7 @@ class WireIT {
         @Test
         void startTlsLayersTheCallersSslFactoryAndThePipelinedTransactionStillLeavesInOneWrite() throws Exception {
             try (SmtpServer server = SmtpServer.builder().pipelining(true).starttls(true).start()) {
-                CountingFactories.Ssl own = new CountingFactories.Ssl(trustingAll());
+                CountingFactories.Ssl own = new CountingFactories.Ssl(TestCa.trustingAnything());
                 Properties props = server.clientProperties();
                 props.remove("mail.smtp.ssl.trust");
                 props.put("mail.smtp.ssl.socketFactory", own);
