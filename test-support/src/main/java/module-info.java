@@ -1,6 +1,6 @@
 /**
  * mail-outcome test support (not published): free ports, short run directories, and launchers for the real
- * servers the modules' tests share (Postfix, PostgreSQL), each started from a recipe kept in this module.
+ * servers the modules' tests share (Postfix, Exim, PostgreSQL), each started from a recipe kept in this module.
  */
 module org.mailoutcome.testsupport {
     requires java.sql;

@@ -8,7 +8,6 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
@@ -31,16 +30,12 @@ import org.mailoutcome.bounce.tracking.BounceMailbox;
 import org.mailoutcome.bounce.tracking.DeliveryTracker;
 import org.mailoutcome.bounce.tracking.IngestResult;
 import org.mailoutcome.bounce.tracking.IngestResult.MatchedBy;
-import org.mailoutcome.jakarta.DeliveryReport;
-import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.FateUpdate;
 import org.mailoutcome.tracking.InMemoryDeliveryStore;
 import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.tracking.Verp;
-import org.mailoutcome.testkit.ReceivedMessage;
-import org.mailoutcome.testkit.SmtpServer;
 
 /**
  * Bounce tracking end to end: the mailer sends with tracking to Postfix, which accepts, then writes real notices
@@ -52,7 +47,7 @@ import org.mailoutcome.testkit.SmtpServer;
  */
 @ExtendWith(PostfixExtension.class)
 class BounceTrackingIT {
-    private static final String TRACKER = "tracker@sender.test";
+    private static final String TRACKER = TrackedSends.TRACKER;
     private static final String PASSWORD = "secret";
     /** Postfix bounces at once; a deferred message expires after 15 s (main.cf), its delay notice after 1 s. */
     private static final Duration NOTICE_WAIT = Duration.ofSeconds(90);
@@ -63,8 +58,7 @@ class BounceTrackingIT {
     private static final Set<String> COUNTED = new HashSet<>();
     private static GreenMail notices;
     private static BounceMailbox mailbox;
-    private static Thread relay;
-    private static volatile boolean stopping;
+    private static NoticeFeed relay;
 
     private final PostfixServer postfix;
 
@@ -77,9 +71,7 @@ class BounceTrackingIT {
         notices = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
         notices.start();
         GreenMailUser user = notices.setUser(TRACKER, TRACKER, PASSWORD);
-        relay = new Thread(() -> relay(server.smtp(), user), "notice-relay");
-        relay.setDaemon(true);
-        relay.start();
+        relay = NoticeFeed.start(server.smtp(), m -> user.deliver(m.mimeMessage()));
         Properties props = new Properties();
         props.setProperty("mail.imap.host", PostfixServer.HOST);
         props.setProperty("mail.imap.port", Integer.toString(notices.getImap().getPort()));
@@ -91,25 +83,9 @@ class BounceTrackingIT {
         mailbox.start();
     }
 
-    /** Puts every message the notice server receives into the IMAP mailbox, as soon as it is recorded. */
-    private static void relay(SmtpServer server, GreenMailUser user) {
-        int relayed = 0;
-        while (!stopping) {
-            List<ReceivedMessage> received;
-            try {
-                received = server.awaitMessages(relayed + 1, Duration.ofMillis(500));
-            } catch (AssertionError none) {
-                continue; // nothing new within the wait: look at stopping, wait again
-            }
-            for (ReceivedMessage m : received.subList(relayed, received.size())) user.deliver(m.mimeMessage());
-            relayed = received.size();
-        }
-    }
-
     @AfterAll
     static void everyNoticeWasCorrelated() throws InterruptedException {
-        stopping = true;
-        relay.join(5_000);
+        relay.close();
         mailbox.close();
         int received = notices.getReceivedMessages().length;
         notices.stop();
@@ -130,7 +106,7 @@ class BounceTrackingIT {
 
         assertThat(bounced.outcome().reason()).isEqualTo(Reason.USER_UNKNOWN);
         assertThat(correlate("bounce", sent)).containsOnly(MatchedBy.ENVELOPE_ID);
-        assertThat(fate(sent, "ok@lab.test")).isEqualTo(new Fate.Pending()); // NOTIFY=FAILURE only by default
+        assertThat(TrackedSends.fate(STORE, sent, "ok@lab.test")).isEqualTo(new Fate.Pending()); // NOTIFY=FAILURE only by default
     }
 
     @Test
@@ -178,28 +154,14 @@ class BounceTrackingIT {
     }
 
     /** Sends from the tracked sender through the port; the send as recorded. */
-    private SentMessage send(int port, Tracking.Builder tracking, String... to) throws MessagingException {
+    private static SentMessage send(int port, Tracking.Builder tracking, String... to) throws MessagingException {
         return send(port, "", tracking, to);
     }
 
     /** Sends asking for these notices ({@code mail.smtp.dsn.notify}, none when empty); the send as recorded. */
-    private SentMessage send(int port, String notify, Tracking.Builder tracking, String... to)
+    private static SentMessage send(int port, String notify, Tracking.Builder tracking, String... to)
             throws MessagingException {
-        Properties props = Mails.properties(postfix);
-        props.setProperty("mail.smtp.port", Integer.toString(port));
-        if (!notify.isEmpty()) props.setProperty("mail.smtp.dsn.notify", notify);
-        Session session = Session.getInstance(props);
-        MimeMessage message = Mails.message(session, to);
-        message.setFrom(new InternetAddress(TRACKER));
-        try (OutcomeMailer mailer = OutcomeMailer.builder(session).tracking(tracking.build()).build()) {
-            DeliveryReport report = Scenarios.print("tracked", mailer.send(message));
-            assertThat(report.isFullyAccepted()).isTrue();
-            return STORE.findByMessageId(report.messageId().orElseThrow()).get(0);
-        }
-    }
-
-    private static Fate fate(SentMessage sent, String recipient) {
-        return STORE.find(sent.id()).orElseThrow().recipient(recipient).orElseThrow().fate();
+        return TrackedSends.send(port, notify, tracking.build(), "tracked", to);
     }
 
     /**
@@ -223,15 +185,11 @@ class BounceTrackingIT {
     private static void print(String scenario, MimeMessage notice, IngestResult.Tracked tracked) throws IOException {
         ParsedMail parsed = BounceParser.defaults().parse(notice);
         for (BouncedRecipient r : ((Bounce) parsed).recipients()) {
-            String fate = tracked.send().recipient(r.finalRecipient()).map(t -> describe(t.fate())).orElse("?");
+            String fate = tracked.send().recipient(r.finalRecipient()).map(t -> TrackedSends.describe(t.fate()))
+                    .orElse("?");
             System.out.printf("interop: %-10s %-16s Postfix: %s %s %s -> fate now %s, matched by %s%n", scenario,
                     r.finalRecipient(), r.action().name().toLowerCase(java.util.Locale.ROOT), r.status(),
                     r.diagnostic().orElse("(no diagnostic)"), fate, tracked.matchedBy());
         }
-    }
-
-    private static String describe(Fate fate) {
-        return fate instanceof Fate.Bounced b ? "Bounced " + b.outcome().name() + " " + b.outcome().reason()
-                : fate.name();
     }
 }

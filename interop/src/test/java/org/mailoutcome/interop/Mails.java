@@ -10,7 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.Properties;
 
-/** Sessions for the suite's Postfix and the messages sent to it. */
+/** Sessions for the suite's servers (Postfix, Exim) and the messages sent to them. */
 final class Mails {
     /** The envelope sender of every message. */
     static final String SENDER = "sender@client.test";
@@ -34,9 +34,14 @@ final class Mails {
 
     /** The session properties for the trusted port, with timeouts (Angus's are infinite). */
     static Properties properties(PostfixServer postfix) {
+        return properties(postfix.port());
+    }
+
+    /** The session properties for a server on loopback, with timeouts (Angus's are infinite). */
+    static Properties properties(int port) {
         Properties props = new Properties();
         props.setProperty("mail.smtp.host", PostfixServer.HOST);
-        props.setProperty("mail.smtp.port", Integer.toString(postfix.port()));
+        props.setProperty("mail.smtp.port", Integer.toString(port));
         props.setProperty("mail.smtp.connectiontimeout", "10000");
         props.setProperty("mail.smtp.timeout", "10000");
         props.setProperty("mail.smtp.writetimeout", "10000");
@@ -45,16 +50,17 @@ final class Mails {
 
     /** A short text message from {@link #SENDER} to the given recipients, in that envelope order. */
     static MimeMessage message(Session session, String... to) {
-        return message(session, "Hello from the mail-outcome interop suite.\r\n", to);
+        return textMessage(session, "Hello from the mail-outcome interop suite.\r\n", to);
     }
 
     /** A text message of at least {@code bytes} bytes of 7-bit lines. */
     static MimeMessage bigMessage(Session session, int bytes, String... to) {
         String line = "0123456789".repeat(7) + "\r\n";
-        return message(session, line.repeat(bytes / line.length() + 1), to);
+        return textMessage(session, line.repeat(bytes / line.length() + 1), to);
     }
 
-    private static MimeMessage message(Session session, String text, String... to) {
+    /** A message from {@link #SENDER} with this 7-bit text, lines ended by CRLF. */
+    static MimeMessage textMessage(Session session, String text, String... to) {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(SENDER));

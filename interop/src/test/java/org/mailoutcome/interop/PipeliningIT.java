@@ -1,22 +1,15 @@
 package org.mailoutcome.interop;
 
 import org.mailoutcome.testsupport.PostfixServer;
+import org.mailoutcome.testsupport.RawClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Session;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mailoutcome.jakarta.DeliveryReport;
-import org.mailoutcome.jakarta.OutcomeMailer;
-import org.mailoutcome.testkit.LatencyProxy;
 
 /**
  * Postfix advertises PIPELINING and checks it ({@code reject_unauth_pipelining} in the recipient restrictions), and
@@ -27,7 +20,6 @@ import org.mailoutcome.testkit.LatencyProxy;
 @ExtendWith(PostfixExtension.class)
 class PipeliningIT {
     private static final Duration LOG_WAIT = Duration.ofSeconds(10);
-    private static final int MESSAGES = 5;
     private static final String[] MIXED = {"alice@lab.test", "nobody@lab.test", "moved551@lab.test",
         "grey@lab.test", "bob@lab.test", "reject2@lab.test", "carol@lab.test"};
 
@@ -35,10 +27,11 @@ class PipeliningIT {
     void mailerSendsAMessageToPostfixInOneRoundTripWithPipeliningAndChunking(PostfixServer postfix) {
         long mark = postfix.maillog().mark();
         // a number of messages per mode that no other session of this class sends, to find each one's log line
-        long lockStep = turnsPerMessage(postfix, false, false, null, MESSAGES + 3);
-        long lockStepBdat = turnsPerMessage(postfix, false, true, null, MESSAGES + 4);
-        long pipelined = turnsPerMessage(postfix, true, false, null, MESSAGES + 5);
-        long flight = turnsPerMessage(postfix, true, true, null, MESSAGES + 6);
+        int base = Pipelined.MESSAGES;
+        long lockStep = Pipelined.turnsPerMessage(postfix.port(), false, false, null, base + 3);
+        long lockStepBdat = Pipelined.turnsPerMessage(postfix.port(), false, true, null, base + 4);
+        long pipelined = Pipelined.turnsPerMessage(postfix.port(), true, false, null, base + 5);
+        long flight = Pipelined.turnsPerMessage(postfix.port(), true, true, null, base + 6);
         System.out.println("interop: round trips per 3-recipient message: " + lockStep + " lock-step, "
                 + lockStepBdat + " lock-step with BDAT, " + pipelined + " pipelined with DATA, " + flight
                 + " pipelined with BDAT");
@@ -46,9 +39,9 @@ class PipeliningIT {
         assertThat(lockStepBdat).as("MAIL, 3 RCPT, BDAT LAST with the message").isEqualTo(5);
         assertThat(pipelined).as("MAIL + RCPTs + DATA in one, then the message").isEqualTo(2);
         assertThat(flight).as("MAIL + RCPTs + BDAT LAST with the message in one").isEqualTo(1);
-        for (int messages = MESSAGES + 3; messages <= MESSAGES + 6; messages++) {
+        for (int messages = base + 3; messages <= base + 6; messages++) {
             int mails = messages + 1;
-            String content = messages == MESSAGES + 4 || messages == MESSAGES + 6 ? " bdat=" : " data=";
+            String content = messages == base + 4 || messages == base + 6 ? " bdat=" : " data=";
             List<String> disconnect = postfix.maillog().await(mark,
                     Pattern.compile("disconnect from .* mail=" + mails + " "), 1, LOG_WAIT);
             assertThat(disconnect.get(0)).contains(content + mails + " ");
@@ -58,9 +51,9 @@ class PipeliningIT {
     @Test
     void dsnNotifyGoesIntoThePipelinedRcptsAsAngusWritesIt(PostfixServer postfix) {
         long mark = postfix.maillog().mark();
-        int messages = MESSAGES + 2;
-        assertThat(turnsPerMessage(postfix, true, true, "SUCCESS,FAILURE", messages)).as("Postfix offers DSN")
-                .isEqualTo(1);
+        int messages = Pipelined.MESSAGES + 2;
+        assertThat(Pipelined.turnsPerMessage(postfix.port(), true, true, "SUCCESS,FAILURE", messages))
+                .as("Postfix offers DSN").isEqualTo(1);
         // Postfix logs asynchronously, so an earlier test's disconnect can come after the mark: this session is the
         // one that sent messages + 1 mails, a number no other session of this class sends.
         List<String> disconnects = postfix.maillog().await(mark,
@@ -68,35 +61,13 @@ class PipeliningIT {
         assertThat(disconnects.get(0)).as("no RCPT sent twice").contains(" rcpt=" + (3 * messages + 1) + " ");
     }
 
-    private static long turnsPerMessage(PostfixServer postfix, boolean pipelining, boolean chunking, String notify,
-            int messages) {
-        try (LatencyProxy proxy = LatencyProxy.start(PostfixServer.HOST, postfix.port(), Duration.ZERO,
-                Duration.ZERO)) {
-            Properties props = Mails.properties(postfix);
-            props.setProperty("mail.smtp.port", Integer.toString(proxy.port()));
-            if (notify != null) props.setProperty("mail.smtp.dsn.notify", notify);
-            Session session = Session.getInstance(props);
-            try (OutcomeMailer mailer = OutcomeMailer.builder(session).pipelining(pipelining).chunking(chunking)
-                    .build()) {
-                assertThat(mailer.send(Mails.message(session, "alice@lab.test")).isFullyAccepted()).isTrue();
-                long before = proxy.clientTurns();
-                for (int i = 0; i < messages; i++) {
-                    DeliveryReport report = mailer.send(Mails.message(session, "alice@lab.test", "bob@lab.test",
-                            "carol@lab.test"));
-                    assertThat(report.isFullyAccepted()).as(report.toString()).isTrue();
-                }
-                return (proxy.clientTurns() - before) / messages;
-            }
-        }
-    }
-
     @Test
     void outcomesAreTheSameWithAndWithoutPipeliningAndChunkingAndPostfixFindsNothingImproper(PostfixServer postfix) {
         long mark = postfix.maillog().mark();
-        List<String> plain = outcomes(postfix, false, false);
-        List<String> pipelined = outcomes(postfix, true, false);
-        List<String> chunked = outcomes(postfix, false, true);
-        List<String> flight = outcomes(postfix, true, true);
+        List<String> plain = Pipelined.outcomes(postfix.port(), false, false, MIXED);
+        List<String> pipelined = Pipelined.outcomes(postfix.port(), true, false, MIXED);
+        List<String> chunked = Pipelined.outcomes(postfix.port(), false, true, MIXED);
+        List<String> flight = Pipelined.outcomes(postfix.port(), true, true, MIXED);
         assertThat(pipelined).isEqualTo(plain);
         assertThat(chunked).isEqualTo(plain);
         assertThat(flight).isEqualTo(plain);
@@ -107,44 +78,16 @@ class PipeliningIT {
         pipelined.forEach(o -> System.out.println("interop: pipelining " + o));
     }
 
-    private static List<String> outcomes(PostfixServer postfix, boolean pipelining, boolean chunking) {
-        Session session = Mails.session(postfix);
-        try (OutcomeMailer mailer = OutcomeMailer.builder(session).pipelining(pipelining).chunking(chunking)
-                .build()) {
-            DeliveryReport report = mailer.send(Mails.message(session, MIXED));
-            return report.recipients().stream().map(r -> r.outcome().name() + " "
-                    + r.outcome().reply().map(reply -> reply.code() + " " + reply.enhancedStatus()
-                            .map(Object::toString).orElse("")).orElse("-")).toList();
-        }
-    }
-
     @Test
     void postfixRefusesAClientThatPipelinesPastEhlo(PostfixServer postfix) throws IOException {
-        try (Socket socket = new Socket(PostfixServer.HOST, postfix.port())) {
-            socket.setSoTimeout(10_000);
-            InputStream in = socket.getInputStream();
-            assertThat(readReply(in)).startsWith("220 ");
-            socket.getOutputStream().write(("EHLO client.test\r\nMAIL FROM:<" + Mails.SENDER
-                    + ">\r\nRCPT TO:<alice@lab.test>\r\nQUIT\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(readReply(in)).contains("PIPELINING");
-            assertThat(readReply(in)).startsWith("250 ");
-            String rcpt = readReply(in);
+        try (RawClient client = RawClient.greeted(PostfixServer.HOST, postfix.port())) {
+            client.write("EHLO client.test\r\nMAIL FROM:<" + Mails.SENDER + ">\r\nRCPT TO:<alice@lab.test>\r\n"
+                    + "QUIT\r\n");
+            assertThat(client.readReply()).contains("PIPELINING");
+            assertThat(client.readReply()).startsWith("250 ");
+            String rcpt = client.readReply();
             System.out.println("interop: pipelining past EHLO -> " + rcpt);
             assertThat(rcpt).startsWith("503 5.5.0").contains("Improper use of SMTP command pipelining");
-        }
-    }
-
-    /** One whole reply, lines joined by "\n". */
-    private static String readReply(InputStream in) throws IOException {
-        StringBuilder reply = new StringBuilder();
-        while (true) {
-            StringBuilder line = new StringBuilder();
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) throw new IOException("closed after: " + reply + line);
-                if (b != '\r') line.append((char) b);
-            }
-            reply.append(reply.length() == 0 ? "" : "\n").append(line);
-            if (line.length() < 4 || line.charAt(3) != '-') return reply.toString();
         }
     }
 }

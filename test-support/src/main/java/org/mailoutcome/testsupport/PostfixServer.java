@@ -1,15 +1,8 @@
 package org.mailoutcome.testsupport;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,7 +31,6 @@ public final class PostfixServer implements AutoCloseable {
     private static final List<String> RECIPE = List.of("start.sh", "stop.sh", "main.cf.in", "master.cf.in",
             "transport.in", "local_recipients", "rcpt_access", "relocated", "verp_alias");
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
-    private static final int GREETING_TIMEOUT_MILLIS = 10_000;
     private static final int START_ATTEMPTS = 3;
     private static final int TAIL_LINES = 25;
     /** Where notices go when the caller names no port: the discard port, nothing listens there. */
@@ -179,28 +171,11 @@ public final class PostfixServer implements AutoCloseable {
 
     /** Runs a recipe script with the run directory and the arguments; what went wrong, if anything. */
     private Optional<String> script(String name, String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = runDir.path().toString();
-        System.arraycopy(args, 0, all, 1, args.length);
-        return recipe.run(name, SCRIPT_TIMEOUT, Map.of(), all);
+        return recipe.runIn(runDir.path(), name, SCRIPT_TIMEOUT, args);
     }
 
-    /** Empty when both listeners greet with 220, else what they did. */
+    /** Empty when every listener greets with 220, else what one did. */
     private Optional<String> greetingFailure() {
-        for (int p : new int[] {port(), untrustedPort(), trackingPort(), noDsnPort()}) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(HOST, p), GREETING_TIMEOUT_MILLIS);
-                socket.setSoTimeout(GREETING_TIMEOUT_MILLIS);
-                String greeting = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                        StandardCharsets.US_ASCII)).readLine();
-                socket.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-                if (greeting == null || !greeting.startsWith("220")) {
-                    return Optional.of("port " + p + " greeted with " + (greeting == null ? "nothing" : greeting));
-                }
-            } catch (IOException e) {
-                return Optional.of("no greeting on port " + p + ": " + e);
-            }
-        }
-        return Optional.empty();
+        return Greetings.failure(port(), untrustedPort(), trackingPort(), noDsnPort());
     }
 }

@@ -86,6 +86,23 @@ final class Recipe {
     }
 
     /**
+     * Runs a script of the recipe as {@link #run} does, with a run directory as its first argument and no extra
+     * environment: the convention of the server recipes ({@code start.sh RUN_DIR ...}, {@code stop.sh RUN_DIR}).
+     *
+     * @param runDir the server's run directory
+     * @param script the script
+     * @param timeout how long it may take
+     * @param args its arguments after the run directory
+     * @return empty when it exited with 0; else what went wrong, with its output
+     */
+    Optional<String> runIn(Path runDir, String script, Duration timeout, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = runDir.toString();
+        System.arraycopy(args, 0, all, 1, args.length);
+        return run(script, timeout, Map.of(), all);
+    }
+
+    /**
      * What a script printed when it last ran.
      *
      * @param script the script
