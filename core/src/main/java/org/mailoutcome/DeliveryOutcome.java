@@ -127,6 +127,22 @@ public sealed interface DeliveryOutcome {
     }
 
     /**
+     * Classifies a reply about one recipient, e.g. to its {@code RCPT TO} or quoted in a bounce for it. As
+     * {@link #classify(Stage, SmtpReply)}, but the recipient's own address is never taken for its forward path: a
+     * 551 or X.1.6 reply that names exactly one other mailbox in angle brackets names its forward path, whatever
+     * words surround it ({@code 551 5.1.6 User <old@example.com> not here; resend to <new@example.net>}).
+     *
+     * @param stage the stage the reply answers
+     * @param reply the reply
+     * @param recipient the recipient's address, as sent
+     * @return the outcome
+     */
+    static DeliveryOutcome classify(Stage stage, SmtpReply reply, String recipient) {
+        return OutcomeClassifier.classify(Objects.requireNonNull(stage, "stage"), Objects.requireNonNull(reply, "reply"),
+                Optional.of(Objects.requireNonNull(recipient, "recipient")));
+    }
+
+    /**
      * Parses and classifies a raw reply; input that does not parse gives {@link Unexpected} with an empty reply.
      *
      * @param stage the stage the reply answers

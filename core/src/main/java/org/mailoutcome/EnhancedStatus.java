@@ -3,6 +3,7 @@ package org.mailoutcome;
 import java.util.Objects;
 import java.util.Optional;
 import org.mailoutcome.internal.EnhancedStatusRegistry;
+import org.mailoutcome.internal.StatusScanner;
 
 /**
  * An RFC 3463 enhanced mail system status code, {@code class.subject.detail}, such as {@code 5.1.1}.
@@ -79,6 +80,75 @@ public record EnhancedStatus(int statusClass, int subject, int detail) {
      */
     public static Optional<EnhancedStatus> tryParse(CharSequence text) {
         return text == null || problem(text).isPresent() ? Optional.empty() : Optional.of(build(text));
+    }
+
+    /**
+     * The first enhanced status code that stands as a word in a text: not preceded by a letter, a digit, {@code _}
+     * or {@code .}, and not followed by a letter, a digit, {@code _}, or a {@code .} or {@code -} joined to a letter
+     * or digit. So {@code "550 5.1.1 unknown"}, {@code "550-5.1.1"}, {@code "5.1.1:"}, {@code "#5.1.1"},
+     * {@code "(5.1.1)"} and a sentence ending in {@code "5.1.1."} each hold {@code 5.1.1}; {@code "5.1.1.2"},
+     * {@code "2.0.0abc"}, {@code "4.2.2-rc1"}, {@code "v2.0.12"} and {@code "15.1.1"} hold none. This is the one
+     * reading of a code in free text that every module uses; where a code may be taken at all (a {@code Status}
+     * field, a reply, a diagnostic, never a subject line) is the caller's choice. Linear in the text.
+     *
+     * <pre>{@code
+     * EnhancedStatus.find("smtp; 550 5.1.1 <a@example.com>: user unknown"); // 5.1.1
+     * EnhancedStatus.find("release 2.0.12.1 is out");                      // empty
+     * }</pre>
+     *
+     * @param text the text
+     * @return the first code, or empty
+     */
+    public static Optional<EnhancedStatus> find(CharSequence text) {
+        return findFrom(text, 0).map(Found::status);
+    }
+
+    /**
+     * The first code standing as a word (as {@link #find(CharSequence)} reads it) at or after an index, with where
+     * it is.
+     *
+     * @param text the text
+     * @param from the index to start at; beyond the end gives empty
+     * @return the code and its span, or empty
+     */
+    public static Optional<Found> findFrom(CharSequence text, int from) {
+        Objects.requireNonNull(text, "text");
+        int start = StatusScanner.next(text, from);
+        return start < 0 ? Optional.empty() : at(text, start);
+    }
+
+    /**
+     * The code standing as a word (as {@link #find(CharSequence)} reads it) that starts exactly at an index.
+     *
+     * @param text the text
+     * @param index where the code must start
+     * @return the code and its span, or empty
+     */
+    public static Optional<Found> at(CharSequence text, int index) {
+        Objects.requireNonNull(text, "text");
+        int end = StatusScanner.end(text, index);
+        return end < 0 ? Optional.empty() : Optional.of(new Found(StatusScanner.status(text, index), index, end));
+    }
+
+    /**
+     * An enhanced status code found in a text.
+     *
+     * @param status the code
+     * @param start the index of its first character
+     * @param end the index just past its last character
+     */
+    public record Found(EnhancedStatus status, int start, int end) {
+        /**
+         * Checks the components.
+         *
+         * @param status the code
+         * @param start the start index, at least 0
+         * @param end the end index, past {@code start}
+         */
+        public Found {
+            Objects.requireNonNull(status, "status");
+            if (start < 0 || end <= start) throw new IllegalArgumentException("bad span: " + start + ".." + end);
+        }
     }
 
     /**

@@ -14,7 +14,9 @@ import org.mailoutcome.internal.MailboxSyntax;
  * brackets or not, after a display name plain or quoted ({@code "Smith, Bob" <bob@new.example>}), with a source
  * route ({@code <@relay:user@host>} gives {@code user@host}), with a quoted local part
  * ({@code <"john smith"@example.net>}), with UTF-8 or IDN parts, followed by punctuation or a comment, and even
- * when the closing {@code >} is missing at the end of the text. It is never the recipient the reply echoes at its
+ * when the closing {@code >} is missing at the end of the text. Where no phrase names one, a 251, 551 or X.1.6 reply
+ * that names exactly one mailbox in angle brackets besides the recipient's own names its forward path, whatever
+ * words surround it ({@code Please resend to <new@example.net>}). It is never the recipient the reply echoes at its
  * start ({@code <old@host>: ...}), never a prose fragment ("please try again later"), always a valid mailbox
  * ({@link #isValidMailbox(CharSequence)}), and nothing is returned when the reply names two different addresses
  * ({@code please try <a@x> or <b@y>}): which one is meant is ambiguous.

@@ -52,6 +52,34 @@ class ForwardPathTest {
         assertThat(ForwardPath.extract(reply)).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "551 5.1.6 User <old@example.com> not here; resend to <new@example.net>|new@example.net",
+        "551 Mail for <old@example.com> is not taken here. <new@example.net> is where to write|new@example.net",
+        "550 5.1.6 Recipient <old@example.com> relocated: <new@example.net>|new@example.net",
+        "251 User <old@example.com> not local; mail goes to <new@example.net>|new@example.net",
+    })
+    void aMovedReplyAboutARecipientNamesTheOneOtherBracketedMailboxWhateverTheWords(String reply, String expected) {
+        DeliveryOutcome outcome = DeliveryOutcome.classify(Stage.RCPT, SmtpReply.parse(reply), "old@example.com");
+        assertThat(outcome.forwardPath()).contains(expected);
+        assertThat(outcome.reason()).isEqualTo(Reason.MOVED);
+        assertThat(DeliveryOutcome.classify(Stage.RCPT, SmtpReply.parse(reply)).forwardPath())
+                .as("without the recipient two mailboxes are ambiguous").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "551 5.1.6 please try <OLD@example.com>",
+        "551 5.1.6 User <old@example.com> not local; contact <postmaster@example.net>",
+        "551 5.1.6 User <old@example.com> not local; <a@example.net> or <b@example.net>",
+        "551 5.1.6 User <old@example.com> not local; <a b@example.net>",
+        "550 5.1.1 User <old@example.com> unknown; <new@example.net>",
+    })
+    void theRecipientARoleMailboxTwoMailboxesAnInvalidOneOrAReplyThatIsNoMoveNameNoForwardPath(String reply) {
+        assertThat(DeliveryOutcome.classify(Stage.RCPT, SmtpReply.parse(reply), "old@example.com").forwardPath())
+                .isEmpty();
+    }
+
     @Test
     void mailboxLimitsAreEnforced() {
         assertThat(ForwardPath.isValidMailbox("a".repeat(64) + "@example.com")).isTrue();

@@ -8,7 +8,10 @@ public enum Format {
     GLOBAL_DELIVERY_STATUS,
     /** RFC 5965 Abuse Reporting Format: {@code multipart/report; report-type=feedback-report}. */
     FEEDBACK_REPORT,
-    /** RFC 3834 auto-replies and vacation notices ({@code Auto-Submitted}, {@code X-Autoreply}...). */
+    /**
+     * RFC 3834 auto-replies and vacation notices ({@code Auto-Submitted}, {@code X-Autoreply}...), and
+     * challenge-response requests to confirm the sender.
+     */
     AUTO_REPLY,
     /** Exim's plain-text bounce with {@code X-Failed-Recipients}. */
     EXIM,

@@ -12,8 +12,6 @@ import java.util.Objects;
 
 /** The Sisimai corpus in src/test/resources/sisimai (BSD-2, see LICENSE-sisimai.txt beside it). */
 final class Corpus {
-    static final String DIR = "/sisimai/";
-
     private Corpus() {
     }
 
@@ -46,7 +44,13 @@ final class Corpus {
     }
 
     static byte[] bytes(String name) {
-        try (InputStream in = Objects.requireNonNull(Corpus.class.getResourceAsStream(DIR + name), name)) {
+        return bytes("sisimai", name);
+    }
+
+    /** A file (or, for "", the listing) of a test resource directory. */
+    static byte[] bytes(String dir, String name) {
+        String path = "/" + dir + "/" + name;
+        try (InputStream in = Objects.requireNonNull(Corpus.class.getResourceAsStream(path), path)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,14 +37,20 @@ class SisimaiCorpusTest {
         List<Tally> dsn = TALLIES.stream().filter(Tally::hasDeliveryStatus).toList();
         long right = dsn.stream().filter(t -> t.countAndClasses() && t.exact()).count();
         assertThat(dsn).hasSizeGreaterThan(300);
-        assertThat((double) right / dsn.size()).as("right recipients and exact status").isGreaterThanOrEqualTo(0.97);
+        // 316 / 325 = 97.2 % measured (issue 25; 97.2 % before it)
+        assertThat((double) right / dsn.size()).as("right recipients and exact status").isGreaterThanOrEqualTo(0.972);
     }
 
     @Test
     void mailsOfTheWholeCorpusGetTheRightNumberOfRecipientsAndStatusClasses() {
         long right = TALLIES.stream().filter(Tally::countAndClasses).count();
+        long count = TALLIES.stream().filter(t -> t.expected() == t.got()).count();
+        long exact = TALLIES.stream().filter(t -> t.countAndClasses() && t.exact()).count();
         assertThat(TALLIES).hasSize(586);
-        assertThat((double) right / TALLIES.size()).as("right count and classes").isGreaterThanOrEqualTo(0.85);
+        // Measured after issue 25 (before it): count 568 (563), count and classes 555 (551), exact 553 (548) of 586.
+        assertThat((double) count / TALLIES.size()).as("right count").isGreaterThanOrEqualTo(0.969);
+        assertThat((double) right / TALLIES.size()).as("right count and classes").isGreaterThanOrEqualTo(0.947);
+        assertThat((double) exact / TALLIES.size()).as("right count and exact status").isGreaterThanOrEqualTo(0.943);
     }
 
     @Test
@@ -52,8 +58,8 @@ class SisimaiCorpusTest {
         int rows = TALLIES.stream().mapToInt(Tally::reasonRows).sum();
         int agreed = TALLIES.stream().mapToInt(Tally::reasonAgreed).sum();
         assertThat(rows).isGreaterThan(500);
-        // The issue's target; 440 / 586 = 75.1 % is measured (docs/bounces.md says where and why we differ).
-        assertThat((double) agreed / rows).as("reason agreement").isGreaterThanOrEqualTo(0.75);
+        // 448 / 586 = 76.5 % measured after issue 25 (440 = 75.1 % before; docs/bounces.md says where we differ).
+        assertThat((double) agreed / rows).as("reason agreement").isGreaterThanOrEqualTo(0.764);
     }
 
     @Test

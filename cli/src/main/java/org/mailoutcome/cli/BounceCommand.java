@@ -23,18 +23,24 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bounce [--format tsv|json|text] FILE|DIR...}: parses bounce mails with {@link BounceParser}, one row per
- * recipient. A directory is read file by file (every regular file below it, in name order). A file that is not a
- * bounce (a complaint, an auto-reply, any other mail) gets one row with recipient {@code -}, action {@code none}
- * and its kind as the record. Exit status 0 when every file was read, 1 when some could not be.
+ * recipient. {@code recipient} is the address the sender used ({@code Original-Recipient}) where the notice states
+ * it, else the one the reporting server tried; {@code finalRecipient}, the last column, is always the latter
+ * ({@code Final-Recipient}: an alias expansion, a mailbox on an internal host). A directory is read file by file
+ * (every regular file below it, in name order). A file that is not a bounce (a complaint, an auto-reply or
+ * challenge, any other mail) gets one row with recipient {@code -}, action {@code none} and its kind as the record.
+ * Exit status 0 when every file was read, 1 when some could not be.
  */
-@Command(name = "bounce", description = "Parse bounce mails (delivery status notifications, text bounces): one "
+@Command(name = "bounce", description = {"Parse bounce mails (delivery status notifications, text bounces): one "
         + "row per recipient with its status, outcome record and reason.",
+        "recipient is the address the sender used (Original-Recipient) where the notice states one, else the "
+                + "address the reporting server tried; finalRecipient (the last column) is always the one the "
+                + "server tried (Final-Recipient: an alias expansion, a mailbox on an internal host)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every file was read", "1:some file could not be read", "2:usage error"})
 final class BounceCommand implements Callable<Integer> {
     /** The TSV columns, in order. */
     static final List<String> COLUMNS = List.of("file", "recipient", "action", "status", "record", "disposition",
-            "reason", "forwardPath", "messageId");
+            "reason", "forwardPath", "messageId", "finalRecipient");
 
     @Mixin FormatOption format;
 
@@ -87,9 +93,9 @@ final class BounceCommand implements Callable<Integer> {
         if (mail instanceof Bounce bounce) {
             String messageId = bounce.messageId().orElse("-");
             for (BouncedRecipient r : bounce.recipients()) {
-                rows.add(new Row(List.of(file, r.finalRecipient(), r.action().name().toLowerCase(Locale.ROOT),
+                rows.add(new Row(List.of(file, r.recipient(), r.action().name().toLowerCase(Locale.ROOT),
                         r.status().toString(), r.outcome().name(), r.disposition().name(), r.reason().name(),
-                        r.forwardPath().orElse("-"), messageId), r.diagnostic().orElse(""),
+                        r.forwardPath().orElse("-"), messageId, r.finalRecipient()), r.diagnostic().orElse(""),
                         Explanation.of(r.reason())));
             }
             return rows;
@@ -100,7 +106,7 @@ final class BounceCommand implements Callable<Integer> {
         String note = mail instanceof NotABounce n ? n.why()
                 : mail instanceof Complaint c ? "feedback type " + c.feedbackType() + ", reported recipients "
                         + c.recipients() : ((AutoReply) mail).why();
-        rows.add(new Row(List.of(file, "-", "none", "-", kind, "-", "-", "-", messageId), note, null));
+        rows.add(new Row(List.of(file, "-", "none", "-", kind, "-", "-", "-", messageId, "-"), note, null));
         return rows;
     }
 
@@ -126,6 +132,7 @@ final class BounceCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder(String.format("%s  %s  %s %s  %s %s %s", v.get(0), v.get(1), v.get(2),
                 v.get(3), v.get(4), v.get(5), v.get(6)));
         if (!v.get(7).equals("-")) out.append("  forward path ").append(v.get(7));
+        if (!v.get(9).equals(v.get(1))) out.append("\n    final:   ").append(v.get(9)).append(" (the address tried)");
         if (!v.get(8).equals("-")) out.append("\n    message: ").append(v.get(8));
         if (!row.note().isEmpty()) out.append("\n    ").append(row.explanation() == null ? "" : "reply:   ")
                 .append(shorten(row.note()));

@@ -8,28 +8,60 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real bounces from the Sisimai corpus (src/test/resources/bounces, BSD-2, LICENSE-sisimai.txt beside them). */
+/**
+ * Real bounces from the Sisimai corpus (src/test/resources/bounces, BSD-2, LICENSE-sisimai.txt beside them) and
+ * alias-expansion.eml, a Postfix report built for issue 25 (bounces/src/test/resources/wild).
+ */
 class BounceCommandTest {
     private static final String DIR = "src/test/resources/bounces";
     private static final String POSTFIX = DIR + "/lhost-postfix-04.eml";
+    private static final String ALIAS = DIR + "/alias-expansion.eml";
 
     @Test
     void aDeliveryStatusNotificationGivesOneTsvRowPerRecipientInColumnOrder() {
         CliRun run = CliRun.of("", "bounce", POSTFIX);
         assertThat(run.status()).isZero();
         assertThat(run.lines()).containsExactly(POSTFIX + "\tkijitora@example.co.jp\tfailed\t5.1.1\t"
-                + "MailboxUnavailable\tPERMANENT\tUSER_UNKNOWN\t-\t<A8F82EDD-E518-4F5C-8C70-BC4EFF24AB9F@example.ne.jp>");
+                + "MailboxUnavailable\tPERMANENT\tUSER_UNKNOWN\t-\t<A8F82EDD-E518-4F5C-8C70-BC4EFF24AB9F@example.ne.jp>\t"
+                + "kijitora@example.co.jp");
     }
 
     @Test
     void aDirectoryIsReadFileByFileAndAnythingButABounceGetsANoneRow() {
         CliRun run = CliRun.of("", "bounce", DIR);
         assertThat(run.status()).isZero();
-        assertThat(run.lines()).hasSize(4);
-        assertThat(run.lines().get(0)).isEqualTo(DIR + "/LICENSE-sisimai.txt\t-\tnone\t-\tNotABounce\t-\t-\t-\t-");
-        assertThat(run.lines().get(1)).startsWith(DIR + "/lhost-exim-05.eml\tkijitora@neko.example.co.jp\tfailed\t"
+        assertThat(run.lines()).hasSize(5);
+        assertThat(run.lines().get(0)).isEqualTo(DIR + "/LICENSE-sisimai.txt\t-\tnone\t-\tNotABounce\t-\t-\t-\t-\t-");
+        assertThat(run.lines().get(1)).startsWith(ALIAS + "\tsales@partner.example\tfailed\t");
+        assertThat(run.lines().get(2)).startsWith(DIR + "/lhost-exim-05.eml\tkijitora@neko.example.co.jp\tfailed\t"
                 + "5.1.1\tMailboxNameNotAllowed\tPERMANENT\tUSER_UNKNOWN");
-        assertThat(run.lines().get(3)).startsWith(DIR + "/rfc3834-01.eml\t-\tnone\t-\tAutoReply\t-\t-\t-\t");
+        assertThat(run.lines().get(4)).startsWith(DIR + "/rfc3834-01.eml\t-\tnone\t-\tAutoReply\t-\t-\t-\t");
+    }
+
+    @Test
+    void recipientIsTheOriginalRecipientAndTheLastColumnTheFinalOne() {
+        CliRun run = CliRun.withHeader("bounce", ALIAS);
+        assertThat(run.status()).isZero();
+        assertThat(run.lines().get(0)).isEqualTo("file\trecipient\taction\tstatus\trecord\tdisposition\treason\t"
+                + "forwardPath\tmessageId\tfinalRecipient");
+        assertThat(run.lines().get(1)).isEqualTo(ALIAS + "\tsales@partner.example\tfailed\t5.1.1\tMailboxUnavailable\t"
+                + "PERMANENT\tUSER_UNKNOWN\t-\t<quote-1001@shop.example>\tjdoe@mail.partner.example");
+    }
+
+    @Test
+    void jsonAndTextCarryBothRecipients() {
+        assertThat(CliRun.of("", "bounce", "--format", "json", ALIAS).out())
+                .contains("\"recipient\":\"sales@partner.example\"")
+                .contains("\"finalRecipient\":\"jdoe@mail.partner.example\"");
+        assertThat(CliRun.of("", "bounce", "--format", "text", ALIAS).out())
+                .contains(ALIAS + "  sales@partner.example  failed 5.1.1")
+                .contains("final:   jdoe@mail.partner.example (the address tried)");
+    }
+
+    @Test
+    void helpSaysWhichRecipientIsWhich() {
+        assertThat(CliRun.of("", "bounce", "--help").out()).contains("recipient is the address the sender used")
+                .contains("Original-Recipient").contains("finalRecipient").contains("Final-Recipient");
     }
 
     @Test
@@ -37,7 +69,7 @@ class BounceCommandTest {
         Path file = Files.writeString(dir.resolve("note.txt"), "just some text\n");
         CliRun run = CliRun.of("", "bounce", file.toString());
         assertThat(run.status()).isZero();
-        assertThat(run.lines()).containsExactly(file + "\t-\tnone\t-\tNotABounce\t-\t-\t-\t-");
+        assertThat(run.lines()).containsExactly(file + "\t-\tnone\t-\tNotABounce\t-\t-\t-\t-\t-");
     }
 
     @Test

@@ -20,11 +20,21 @@ record CliRun(int status, String out, String err) {
     }
 
     static CliRun withEnvironment(java.util.Map<String, String> environment, String stdin, String... args) {
+        return run(environment, false, stdin, args);
+    }
+
+    /** A run whose TSV output starts with its header line. */
+    static CliRun withHeader(String... args) {
+        return run(java.util.Map.of(), true, "", args);
+    }
+
+    private static CliRun run(java.util.Map<String, String> environment, boolean header, String stdin,
+            String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false);
+                header);
         int status = MailOutcomeCli.run(List.of(args), console, environment);
         return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

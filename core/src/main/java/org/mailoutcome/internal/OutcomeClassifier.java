@@ -29,26 +29,31 @@ public final class OutcomeClassifier {
 
     /** Classifies; see the table on {@link DeliveryOutcome}. */
     public static DeliveryOutcome classify(Stage stage, SmtpReply reply) {
+        return classify(stage, reply, Optional.empty());
+    }
+
+    /** Classifies a reply about a recipient, whose own address is never its forward path. */
+    public static DeliveryOutcome classify(Stage stage, SmtpReply reply, Optional<String> recipient) {
         Optional<SmtpReply> r = Optional.of(reply);
         int code = reply.code();
         switch (reply.codeClass()) {
             case 2:
-                return positive(stage, r, code);
+                return positive(stage, r, code, recipient);
             case 3:
                 boolean expected = (code == 354 && stage == Stage.DATA) || (code == 334 && stage == Stage.AUTH);
                 return expected ? new Accepted(stage, r, Reason.NONE) : new Unexpected(stage, r, Reason.UNKNOWN);
             case 4:
                 return transientOutcome(stage, r, code, reason(reply));
             case 5:
-                return permanent(stage, reply, r, code);
+                return permanent(stage, reply, r, code, recipient);
             default:
                 return new Unexpected(stage, r, Reason.UNKNOWN);
         }
     }
 
-    private static DeliveryOutcome positive(Stage stage, Optional<SmtpReply> r, int code) {
+    private static DeliveryOutcome positive(Stage stage, Optional<SmtpReply> r, int code, Optional<String> recipient) {
         if (code == 251) {
-            return new WillForward(stage, r, Reason.MOVED, ForwardPathExtractor.extract(r.get().lines()));
+            return new WillForward(stage, r, Reason.MOVED, ForwardPathExtractor.extract(r.get().lines(), recipient));
         }
         return code == 252 ? new AcceptedUnverified(stage, r, Reason.NONE) : new Accepted(stage, r, Reason.NONE);
     }
@@ -63,10 +68,11 @@ public final class OutcomeClassifier {
         }
     }
 
-    private static DeliveryOutcome permanent(Stage stage, SmtpReply reply, Optional<SmtpReply> r, int code) {
+    private static DeliveryOutcome permanent(Stage stage, SmtpReply reply, Optional<SmtpReply> r, int code,
+            Optional<String> recipient) {
         boolean moved = code == 551 || reply.enhancedStatus().filter(s -> s.matches(1, 6)).isPresent();
-        Optional<String> forwardPath = moved ? ForwardPathExtractor.extract(reply.lines())
-                : ForwardPathExtractor.extractMoved(reply.lines());
+        Optional<String> forwardPath = moved ? ForwardPathExtractor.extract(reply.lines(), recipient)
+                : ForwardPathExtractor.extractMoved(reply.lines(), recipient);
         if (moved || forwardPath.isPresent()) {
             Reason reason = forwardPath.isPresent() || moved && code != 551 ? Reason.MOVED : movedOr(reason(reply));
             return new NotLocalNoRelay(stage, r, reason, forwardPath);

@@ -59,7 +59,7 @@ public final class ReasonClassifier {
             decide(HOST_UNKNOWN, "1.2"), // bad destination system address: Sisimai hostunknown
             decide(NETWORK, "4.2", "4.3", "4.4", "4.6"),
             decide(EXPIRED, "4.7"), // delivery time expired: Sisimai expired
-            decide(SYNTAX, "1.3", "5.1", "5.2", "5.4", "5.5"),
+            decide(SYNTAX, "5.1", "5.2", "5.4", "5.5"),
             decide(MOVED, "1.6"),
             decide(POLICY, "1.8", "6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", "6.10", "7.20", "7.21",
                     "7.22", "7.23", "7.24", "7.25", "7.26", "7.27", "7.29"), // 1.8: the sender's domain; 6: content
@@ -77,6 +77,8 @@ public final class ReasonClassifier {
             refine(NETWORK, "3.2", "4.*"), // X.3.2 system not accepting network messages: Sisimai notaccept
             // Exchange Online (directory-based edge blocking): 5.4.1 "Recipient address rejected: Access denied"
             quirk("4.1", NETWORK, rule(USER_UNKNOWN, "recipient address rejected")),
+            // X.1.3 is bad address syntax, but servers send it for a well-formed address that names no mailbox
+            quirk("1.3", SYNTAX, rule(USER_UNKNOWN, "does not exist|doesn't exist|no such|not exist")),
             refine(POLICY, "6.*", "7.*")); // includes X.7.1, X.7.9 (used for policy beyond RFC 4954), X.7.30
 
     /** Phrases that refine any enhanced code that does not decide, most specific first; {@code |} separates. */
@@ -86,7 +88,10 @@ public final class ReasonClassifier {
                     + "relaying not permitted|relay not allowed|relaying not allowed|relaying disallowed|"
                     + "relay prohibited|relaying prohibited|not permitted to relay|not allowed to relay|"
                     + "unable to relay|cannot relay|can't relay|we do not relay|no relaying|not configured to relay|"
-                    + "rcpthosts"),
+                    + "rcpthosts|relaying to|relay to|relaying mail to|relay access|relaying is not|relay is not|"
+                    + "relay rejected|relaying rejected|relay refused|relaying refused|unauthorized relay|"
+                    + "unauthorised relay|relay attempt|relaying disabled|may not relay|must not relay|"
+                    + "will not relay|won't relay|does not relay|doesn't relay|not relay"),
             rule(POLICY, "dmarc*|spf|dkim*|domainkeys*|sender policy framework|unauthenticated|reputation|complaint*"),
             rule(RATE_LIMITED, "rate limit*|rate-limit*|ratelimit*|rate exceeded|unusual rate|at a rate|sending rate|"
                     + "message rate|connection rate|too many connections|too many concurrent*|too many simultaneous*|"
@@ -107,11 +112,20 @@ public final class ReasonClassifier {
                     + "mailbox is over|inbox is full|inbox full|over quota|overquota|quota exceed*|exceeded quota|"
                     + "exceeds quota|exceeded its quota|exceeded their quota|exceeded the quota|disk quota|"
                     + "quota full|out of storage|storage space|exceeded storage allocation|user is over|full mailbox|"
-                    + "mailfolder is full|account is full"),
+                    + "mailfolder is full|account is full|mailbox size|size of the mailbox|size of mailbox|"
+                    + "mailbox would exceed|would exceed the mailbox|exceeds the mailbox|mailbox exceeds|"
+                    + "mailbox exceeded|mailbox too large|mailbox is too large|mailbox too big|mailbox limit|"
+                    + "mailbox space|mailbox storage|storage limit|storage quota|reached its quota|"
+                    + "reached the quota|reached their quota|quota reached|over its quota|over the quota|"
+                    + "over their quota|exceeded its storage|exceeded the storage|mailbox has reached|"
+                    + "mailbox is currently full|mailbox was full"),
             rule(MESSAGE_TOO_BIG, "message too large|message too big|message is too large|message is too big|"
                     + "message size|size exceeds|size limit exceeded|exceeds size limit|exceeds the size limit|"
                     + "message length exceeds|message exceeds|mail too large|email too large|too much mail data|"
-                    + "maximum size"),
+                    + "maximum size|is too large|is too big|was too large|was too big|too large to|too large for|"
+                    + "too big to|too big for|attachment too large|size limit|maximum message size|maximum allowed size|"
+                    + "exceeds the size|exceeds the maximum size|exceeds maximum size|oversize*|over size|"
+                    + "size of the message|larger than the maximum|larger than allowed|message is larger"),
             rule(POLICY, "sender address|sender domain|domain of sender|sender rejected|sender verif*|invalid sender|"
                     + "bad sender|unroutable sender|unrouteable sender"),
             rule(POLICY, "client host rejected|helo command rejected|find your hostname|find your reverse hostname|"
@@ -125,7 +139,15 @@ public final class ReasonClassifier {
                     + "mailbox does not exist|mailbox doesn't exist|address does not exist|account does not exist|"
                     + "unknown address|address unknown|address not found|not a valid mailbox|invalid mailbox|"
                     + "unknown or illegal|unknown local part|inactive email*|inactive account|account is inactive|"
-                    + "address is inactive"),
+                    + "address is inactive|no mailbox here|not a known user|not a known recipient|"
+                    + "not a known address|not known here|not an active address|not an active mailbox|"
+                    + "not an active user|not an active account|address is not active|mailbox is not active|"
+                    + "bad recipient|bad destination mailbox|address doesn't exist|account doesn't exist|"
+                    + "no such account|not a valid user|not a valid recipient|not a valid address|"
+                    + "unknown to this system|no account by that name|no user by that name|"
+                    + "recipient name is not recognized|address couldn't be found|address could not be found|"
+                    + "you entered couldn't be found|you entered could not be found|you entered wasn't found|"
+                    + "you entered was not found"),
             rule(MOVED, "has moved|moved to|relocated to|user not local"),
             rule(MAILBOX_DISABLED, "account disabled|account is disabled|account has been disabled|"
                     + "mailbox disabled|mailbox is disabled|mailbox has been disabled|account suspended|"
@@ -161,7 +183,8 @@ public final class ReasonClassifier {
     /** Phrases consulted only when neither the enhanced code nor a strong phrase gave a reason. */
     private static final List<TextRule> WEAK = List.of(
             new TextRule(USER_UNKNOWN, true, phrases("mailbox unavailable|address rejected|does not exist|"
-                    + "doesn't exist")),
+                    + "doesn't exist|do not exist|don't exist|mailbox is not available|mailbox not available|"
+                    + "mailbox is unavailable")),
             rule(SYSTEM, "service unavailable|service currently unavailable|service not available|"
                     + "temporarily unavailable"),
             rule(POLICY, "rejected"));
@@ -198,6 +221,10 @@ public final class ReasonClassifier {
         boolean permanent = codeClass == 5;
         Optional<Reason> fromText = statusRule.flatMap(rule -> firstMatch(rule.quirks(), words, permanent))
                 .or(() -> firstMatch(STRONG, words, permanent));
+        if (fromText.isPresent()) return fromText.get();
+        // X.5.0, "other protocol status", says nothing about the recipient: the weak phrases may
+        boolean otherProtocol = status.filter(s -> s.matches(5, 0)).isPresent();
+        if (otherProtocol) fromText = firstMatch(WEAK, words, permanent);
         if (fromText.isPresent()) return fromText.get();
         if (statusRule.isPresent()) return statusRule.get().reason();
         if (PROTOCOL_CODES.contains(code)) return SYNTAX;

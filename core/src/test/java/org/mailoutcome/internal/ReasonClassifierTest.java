@@ -130,6 +130,23 @@ class ReasonClassifierTest {
             535 5.7.8 Authentication credentials invalid | AUTH_REQUIRED | RFC 4954
             534 5.7.9 Authentication mechanism is too weak | AUTH_REQUIRED | RFC 4954
             454 4.7.0 Temporary authentication failure | AUTH_REQUIRED | RFC 4954
+            550 5.1.3 <jdoe@example.com>: The recipient does not exist | USER_UNKNOWN | issue 25: X.1.3 sent for a well-formed address naming no mailbox
+            501 5.1.3 Bad recipient address syntax | SYNTAX | RFC 3463 X.1.3 as registered
+            550 <jdoe@example.com> is not a known user | USER_UNKNOWN | issue 25 unknown-user wording
+            550 jdoe@example.com is not an active address at this host | USER_UNKNOWN | issue 25 unknown-user wording
+            550 Bad recipient | USER_UNKNOWN | issue 25 unknown-user wording
+            550 Sorry, no mailbox here by that name. | USER_UNKNOWN | qmail without its status
+            552 Requested mail action aborted: mailbox would exceed its size limit | MAILBOX_FULL | issue 25 mailbox-size wording
+            452 Mailbox size exceeded, try again later | MAILBOX_FULL | issue 25 mailbox-size wording
+            550 5.7.1 Your message is too big to be delivered | MESSAGE_TOO_BIG | issue 25: a size refusal under X.7.1
+            554 5.7.1 The message was rejected because it is larger than the maximum allowed size | MESSAGE_TOO_BIG | issue 25: a size refusal under X.7.1
+            552 5.6.0 Headers too large (32768 max) | POLICY | Sendmail 8 (content, not the message's size)
+            550 5.7.1 Relaying to <jdoe@example.org> denied | RELAY_DENIED | issue 25 relay refusal
+            554 5.7.1 This server does not relay for example.org | RELAY_DENIED | issue 25 relay refusal
+            550 5.7.1 Relaying is not allowed from your address | RELAY_DENIED | issue 25 relay refusal
+            550 5.5.0 Requested action not taken: mailbox unavailable | USER_UNKNOWN | Hotmail (X.5.0 says nothing about the recipient)
+            550 5.5.0 domain mismatches client ip | SYNTAX | X.5.0 with no phrase keeps its default
+            554 delivery error: dd Requested mailbox is not available - mta1234.mail.example | USER_UNKNOWN | Yahoo (weak phrase)
             """;
 
     @ParameterizedTest(name = "{2}: {0}")

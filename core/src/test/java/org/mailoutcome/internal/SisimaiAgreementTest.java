@@ -21,10 +21,11 @@ import org.mailoutcome.Transcripts;
  */
 class SisimaiAgreementTest {
     private static final String TABLE = "sisimai-smtp-replies.tsv";
-    private static final double REQUIRED_AGREEMENT = 0.75;
+    /** 269 / 335 = 80.3 % measured (issue 25; the same before it, the floor was 0.75). */
+    private static final double REQUIRED_AGREEMENT = 0.802;
 
     @Test
-    void agreesWithSisimaiOnAtLeastThreeQuartersOfItsCorpus() {
+    void agreesWithSisimaiOnAtLeastFourFifthsOfItsCorpus() {
         List<String[]> rows = mappedRows();
         Map<Reason, Map<String, Integer>> confusion = new EnumMap<>(Reason.class);
         List<String> disagreements = new ArrayList<>();

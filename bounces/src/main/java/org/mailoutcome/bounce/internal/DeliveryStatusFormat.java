@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.EnhancedStatus;
 import org.mailoutcome.bounce.Action;
 import org.mailoutcome.bounce.Bounce;
@@ -23,8 +24,6 @@ import org.mailoutcome.bounce.Headers;
 final class DeliveryStatusFormat {
     private static final int MAX_GROUPS = 1000;
     private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^Final-Recipient:[ \\t]*\\S+;");
-    private static final Pattern ATTACHED = Pattern.compile(
-            "(?<![\\w.])([245]\\d\\d)[ \\-]+['\"#]?([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
     private static final Pattern REPORTING_MTA = Pattern.compile("(?im)^Reporting-MTA:[ \\t]*\\S+;");
 
     private DeliveryStatusFormat() {
@@ -48,7 +47,7 @@ final class DeliveryStatusFormat {
     static Optional<Bounce> parse(MailParts mail) {
         List<Headers.Field> perMessage = new ArrayList<>();
         List<BouncedRecipient> recipients = new ArrayList<>();
-        String readable = TextBounceFormat.beforeOriginal(mail.firstText());
+        String readable = QuotedHeaders.removed(TextBounceFormat.beforeOriginal(mail.firstText()));
         List<String> parts = mail.deliveryStatus.isEmpty() ? inText(mail.texts) : mail.deliveryStatus;
         for (String part : parts) {
             for (Headers group : HeaderBlock.groups(part, MAX_GROUPS)) {
@@ -102,15 +101,19 @@ final class DeliveryStatusFormat {
         Optional<EnhancedStatus> stated = fields.first("Status").flatMap(Fields::status);
         Optional<Action> statedAction = fields.first("Action").flatMap(Action::tryParse);
         Action action = statedAction.orElseGet(() -> stated.map(Outcomes::implied).orElse(Action.FAILED));
-        EnhancedStatus status = refined(stated, diagnostic).orElseGet(() -> Outcomes.implied(action));
+        int statusClass = stated.map(EnhancedStatus::statusClass).orElse(Outcomes.implied(action).statusClass());
+        Optional<EnhancedStatus> refined = refined(stated, statusClass, diagnostic);
+        EnhancedStatus status = refined.or(() -> stated).orElseGet(() -> Outcomes.implied(action));
+        DeliveryOutcome outcome = Outcomes.classify(status, diagnostic, text, finalRecipient.get());
         return Optional.of(new BouncedRecipient(finalRecipient.get(), original, action, status,
-                stated.isPresent() || refined(stated, diagnostic).isPresent(), diagnostic,
-                Outcomes.classify(status, diagnostic, text), fields.first("Remote-MTA").map(Fields::untyped)));
+                stated.isPresent() || refined.isPresent(), diagnostic, outcome,
+                NoticeReason.of(action, stated, status, diagnostic, outcome),
+                fields.first("Remote-MTA").map(Fields::untyped)));
     }
 
     /**
-     * What the human-readable part says about a recipient the fields give no diagnostic for: the line that names
-     * it and the two after, where the line says more than the address.
+     * What the human-readable part (its quoted header lines removed) says about a recipient the fields give no
+     * diagnostic for: the line that names it and the two after, where the line says more than the address.
      */
     private static Optional<String> about(String readable, String address) {
         int at = readable.toLowerCase(Locale.ROOT).indexOf(address.toLowerCase(Locale.ROOT));
@@ -128,28 +131,17 @@ final class DeliveryStatusFormat {
     }
 
     /**
-     * The status to report: the enhanced code the remote reply attaches to its reply code, where it is of the
-     * stated class (the reporting server's own status is often generic or about the queue, e.g. 4.4.7); else the
-     * stated one; else, where that is absent or generic (X.0.0), any code of its class the diagnostic names.
+     * The status to report: the enhanced code the remote reply attaches to its reply code (the reporting server's
+     * own status is often generic or about the queue, e.g. 4.4.7); else the stated one; else, where that is absent or
+     * generic (X.0.0), any code of the stated (or the action's) class the diagnostic names.
      */
-    static Optional<EnhancedStatus> refined(Optional<EnhancedStatus> stated, Optional<String> diagnostic) {
-        Optional<EnhancedStatus> attached = diagnostic.flatMap(DeliveryStatusFormat::lastAttached);
+    static Optional<EnhancedStatus> refined(Optional<EnhancedStatus> stated, int statusClass,
+            Optional<String> diagnostic) {
+        Optional<EnhancedStatus> attached = diagnostic.flatMap(Codes::lastAttached);
         if (attached.isPresent()) return attached;
         boolean generic = stated.map(s -> s.subject() == 0 && s.detail() == 0).orElse(true);
         if (!generic) return stated;
         return diagnostic.flatMap(Fields::status).filter(s -> s.subject() != 0 || s.detail() != 0)
-                .filter(s -> stated.map(t -> t.statusClass() == s.statusClass()).orElse(true)).or(() -> stated);
-    }
-
-    /** The last enhanced code that directly follows a reply code of its own class ({@code 550 5.1.1}). */
-    private static Optional<EnhancedStatus> lastAttached(String diagnostic) {
-        Matcher m = ATTACHED.matcher(diagnostic.length() > 4096 ? diagnostic.substring(0, 4096) : diagnostic);
-        Optional<EnhancedStatus> last = Optional.empty();
-        while (m.find()) {
-            if (m.group(1).charAt(0) != m.group(2).charAt(0)) continue;
-            Optional<EnhancedStatus> s = Fields.status(m.group(2));
-            if (s.isPresent()) last = s;
-        }
-        return last;
+                .filter(s -> s.statusClass() == statusClass).or(() -> stated);
     }
 }

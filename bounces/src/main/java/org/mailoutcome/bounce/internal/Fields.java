@@ -12,8 +12,6 @@ import org.mailoutcome.EnhancedStatus;
 
 /** Values of DSN and header fields: typed addresses, statuses, dates, Message-IDs. */
 final class Fields {
-    private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\]\",;:]+@[^\\s<>()\\[\\]\",;:]+");
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final Pattern XTEXT = Pattern.compile("\\\\x\\{([0-9A-Fa-f]{1,6})}");
 
@@ -25,30 +23,20 @@ final class Fields {
         int semicolon = value.indexOf(';');
         String rest = semicolon >= 0 && semicolon < 20 ? value.substring(semicolon + 1) : value;
         rest = decodeXtext(rest.strip());
-        Matcher m = ADDRESS.matcher(rest);
-        if (m.find()) return Optional.of(trimDots(m.group()));
+        Optional<String> address = Addresses.first(rest);
+        if (address.isPresent()) return address;
         String bare = rest.replaceAll("[<>\"]", "").strip();
         return bare.isEmpty() || bare.contains(" ") ? Optional.empty() : Optional.of(bare);
     }
 
     /** An address found anywhere in a text. */
     static Optional<String> anyAddress(String text) {
-        Matcher m = ADDRESS.matcher(text);
-        return m.find() ? Optional.of(trimDots(m.group())) : Optional.empty();
+        return Addresses.first(text);
     }
 
-    /** The first enhanced status code in the text. */
+    /** The first enhanced status code in the text, as core reads one ({@link EnhancedStatus#find}). */
     static Optional<EnhancedStatus> status(String text) {
-        Matcher m = STATUS.matcher(text);
-        while (m.find()) {
-            try {
-                return Optional.of(EnhancedStatus.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3))));
-            } catch (IllegalArgumentException e) {
-                // out of range: look further
-            }
-        }
-        return Optional.empty();
+        return EnhancedStatus.find(text);
     }
 
     /** The value after the type, e.g. {@code "dns; mx.example.com"} gives {@code mx.example.com}. */
@@ -79,13 +67,6 @@ final class Fields {
     static Optional<String> messageId(String value) {
         Matcher m = MESSAGE_ID.matcher(value);
         return m.find() ? Optional.of(m.group()) : Optional.empty();
-    }
-
-    private static String trimDots(String address) {
-        String a = address;
-        while (a.endsWith(".") || a.endsWith("'")) a = a.substring(0, a.length() - 1);
-        while (a.startsWith("'")) a = a.substring(1);
-        return a;
     }
 
     private static String decodeXtext(String value) {

@@ -21,6 +21,8 @@ public final class MailParts {
     Optional<Headers> returned = Optional.empty();
     /** The text parts outside returned messages, in order, decoded. */
     final List<String> texts = new ArrayList<>();
+    /** The notice's own text, once a format has read it ({@link TextBounceFormat#ownText}); null before. */
+    String ownText;
 
     MailParts(Headers headers) {
         this.headers = headers;

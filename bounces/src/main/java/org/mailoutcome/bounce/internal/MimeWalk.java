@@ -66,7 +66,9 @@ final class MimeWalk {
         Optional<String> encoding = h.first("Content-Transfer-Encoding");
         if (type.startsWith("multipart/")) {
             Optional<String> boundary = parameter(h, "boundary", false);
-            if (depth < MAX_DEPTH && boundary.isPresent()) children(body, end, boundary.get(), depth, found);
+            if (depth < MAX_DEPTH && boundary.isPresent()) {
+                children(body, end, boundary.get(), depth, found, type.equals("multipart/alternative"));
+            }
             else if (boundary.isEmpty()) found.texts.add(text(body, end, encoding, Optional.empty()));
         } else if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
             found.deliveryStatus.add(text(body, end, encoding, Optional.empty()));
@@ -77,23 +79,33 @@ final class MimeWalk {
             if (found.returned.isEmpty()) found.returned = Optional.of(HeaderBlock.first(text(body, end, encoding,
                     Optional.empty())));
             if (returnedMessage == null && type.startsWith("message/")) returnedMessage = new int[] {body, end};
+        } else if (type.equals("text/html")) {
+            found.texts.add(Html.toText(text(body, end, encoding, parameter(h, "charset"))));
         } else if (type.startsWith("text/") || type.isEmpty()) {
             found.texts.add(text(body, end, encoding, parameter(h, "charset")));
         }
     }
 
-    private void children(int body, int end, String boundary, int depth, MailParts found) {
+    /** The parts of a multipart; of an alternative with a plain text, the HTML rendering is skipped. */
+    private void children(int body, int end, String boundary, int depth, MailParts found, boolean alternative) {
         String delimiter = "--" + boundary;
+        List<int[]> children = new ArrayList<>();
         int at = lineStarting(delimiter, body, end);
-        while (at >= 0 && parts <= MAX_PARTS) {
-            if (raw.startsWith(delimiter + "--", at)) return;
+        while (at >= 0 && children.size() <= MAX_PARTS) {
+            if (raw.startsWith(delimiter + "--", at)) break;
             int eol = raw.indexOf('\n', at);
-            if (eol < 0 || eol >= end) return;
+            if (eol < 0 || eol >= end) break;
             int next = lineStarting(delimiter, eol + 1, end);
             int partEnd = next < 0 ? end : Math.max(eol + 1, next - 1);
             int[] child = split(eol + 1, partEnd);
-            visit(headers(child), child[1], partEnd, depth + 1, found);
+            children.add(new int[] {child[0], child[1], partEnd});
             at = next;
+        }
+        List<Headers> headers = children.stream().map(this::headers).toList();
+        boolean plain = alternative && headers.stream().anyMatch(h -> baseType(h).equals("text/plain"));
+        for (int i = 0; i < children.size() && parts <= MAX_PARTS; i++) {
+            if (plain && baseType(headers.get(i)).equals("text/html")) continue;
+            visit(headers.get(i), children.get(i)[1], children.get(i)[2], depth + 1, found);
         }
     }
 

@@ -15,8 +15,6 @@ import org.mailoutcome.bounce.Action;
  * reply (550, 450 or 250 by the status class) carrying the status and the diagnostic text.
  */
 final class Outcomes {
-    /** A reply code (optionally followed by an enhanced code) that starts a line of a flattened multi-line reply. */
-    private static final Pattern INLINE_LINE = Pattern.compile("\\s+(?=[245]\\d\\d[- ]+[245]\\.\\d{1,3}\\.\\d{1,3}\\s)");
     private static final Pattern REPLY_START = Pattern.compile("^[\\s\"'(]*([2-5]\\d\\d)(?:[ \\-]|$)");
     private static final int MAX_TEXT = 4096;
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -49,26 +47,27 @@ final class Outcomes {
         String text = diagnostic.length() > MAX_TEXT ? diagnostic.substring(0, MAX_TEXT) : diagnostic;
         Matcher m = REPLY_START.matcher(text);
         if (!m.find()) return Optional.empty();
-        String lines = INLINE_LINE.matcher(text.substring(m.start(1)).strip()).replaceAll("\n");
+        String lines = Codes.lineBreaksBeforeReplies(text.substring(m.start(1)).strip());
         return SmtpReply.tryParse(lines);
     }
 
     /** The outcome of a recipient with this status and diagnostic. */
-    static DeliveryOutcome classify(EnhancedStatus status, Optional<String> diagnostic) {
-        return classify(status, diagnostic, "");
+    static DeliveryOutcome classify(EnhancedStatus status, Optional<String> diagnostic, String recipient) {
+        return classify(status, diagnostic, "", recipient);
     }
 
     /**
      * The outcome of a recipient with this status and diagnostic, at the stage the diagnostic names or, where it
-     * names none, the stage the notice's text shows the reply came at.
+     * names none, the stage the notice's text shows the reply came at. The recipient's own address is never its
+     * forward path.
      */
-    static DeliveryOutcome classify(EnhancedStatus status, Optional<String> diagnostic, String text) {
+    static DeliveryOutcome classify(EnhancedStatus status, Optional<String> diagnostic, String text, String recipient) {
         Stage stage = diagnostic.map(d -> textShowsData(text, d) ? Stage.MESSAGE : stage(d))
                 .orElse(Stage.RCPT);
         Optional<SmtpReply> quoted = diagnostic.flatMap(Outcomes::quotedReply)
                 .filter(r -> r.codeClass() == status.statusClass());
         SmtpReply reply = quoted.map(r -> withStatus(r, status)).orElseGet(() -> implied(status, diagnostic));
-        return DeliveryOutcome.classify(stage, reply);
+        return DeliveryOutcome.classify(stage, reply, recipient);
     }
 
     private static SmtpReply withStatus(SmtpReply reply, EnhancedStatus status) {

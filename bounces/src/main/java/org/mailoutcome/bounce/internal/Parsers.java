@@ -8,11 +8,15 @@ import org.mailoutcome.bounce.ParsedMail;
 
 /** Tries each format's parser in order on one mail. */
 public final class Parsers {
-    /** The formats, most specific first: a standard report wins over a text bounce, which wins over an
-     * auto-reply marker (Exim marks its bounces {@code Auto-Submitted: auto-replied}). */
+    /**
+     * The formats, most specific first: a standard report that names a recipient wins over everything; a challenge
+     * (which may come as a report without a recipient) over a text bounce; a text bounce over an auto-reply marker
+     * (Exim marks its bounces {@code Auto-Submitted: auto-replied}).
+     */
     private static final List<Function<MailParts, Optional<? extends ParsedMail>>> FORMATS = List.of(
             DeliveryStatusFormat::parse,
             FeedbackReportFormat::parse,
+            ChallengeFormat::parse,
             TextBounceFormat::parse,
             AutoReplyFormat::parse);
 

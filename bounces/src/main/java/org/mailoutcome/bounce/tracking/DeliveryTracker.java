@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.mailoutcome.bounce.Bounce;
 import org.mailoutcome.bounce.BounceParser;
 import org.mailoutcome.bounce.BouncedRecipient;
@@ -132,7 +133,9 @@ public final class DeliveryTracker {
      */
     public IngestResult ingest(Bounce bounce) {
         Objects.requireNonNull(bounce, "bounce");
-        List<String> addresses = bounce.recipients().stream().map(BouncedRecipient::finalRecipient).toList();
+        List<String> addresses = bounce.recipients().stream()
+                .flatMap(r -> Stream.concat(r.originalRecipient().stream(), Stream.of(r.finalRecipient())))
+                .toList();
         List<org.mailoutcome.bounce.Headers> headers = List.of(bounce.headers(), bounce.returnedHeaders());
         Optional<Correlator.Match> match = correlator.find(bounce.originalEnvelopeId(), headers, bounce.messageId(),
                 addresses);
@@ -167,7 +170,7 @@ public final class DeliveryTracker {
         }
         for (BouncedRecipient entry : unmatched) {
             callbacks.unmatched(bounce, "send " + match.send().id() + " (matched by " + match.by()
-                    + ") has no recipient " + entry.originalRecipient().orElse(entry.finalRecipient()));
+                    + ") has no recipient " + entry.recipient());
         }
         return new IngestResult.Tracked(store.find(send.id()).orElse(send), match.by(), noticeId, updates, unmatched);
     }

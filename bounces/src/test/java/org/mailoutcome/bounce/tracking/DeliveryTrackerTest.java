@@ -218,6 +218,35 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void aTextBounceForAnAliasExpansionMatchesTheOriginalRecipientFirst() throws IOException {
+        record("s1", Optional.empty(), Optional.empty());
+        String postfix = String.join("\r\n", "Return-Path: <>",
+                "From: MAILER-DAEMON@mx.far.test (Mail Delivery System)", "To: sender@client.test",
+                "Subject: Undelivered Mail Returned to Sender", "Message-Id: <20261202.AB12@mx.far.test>",
+                "Date: Wed, 02 Dec 2026 10:00:00 +0000", "Content-Type: text/plain", "",
+                "This is the mail system at host mx.far.test.", "",
+                "I'm sorry to have to inform you that your message could not",
+                "be delivered to one or more recipients. It's attached below.", "", "                   The mail system",
+                "", "<jdoe@store.far.test> (expanded from <gone@far.test>): host store.far.test[192.0.2.9] said:",
+                "    550 5.1.1 <jdoe@store.far.test>: User unknown (in reply to RCPT TO command)", "",
+                "--- Undelivered message follows ---", "", "Message-ID: " + MESSAGE_ID, "From: sender@client.test",
+                "To: gone@far.test", "Subject: hello", "", "Hello.", "");
+
+        IngestResult result = tracker.ingest(new ByteArrayInputStream(postfix.getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(result).isInstanceOfSatisfying(IngestResult.Tracked.class, tracked -> {
+            assertThat(tracked.matchedBy()).isEqualTo(IngestResult.MatchedBy.MESSAGE_ID);
+            assertThat(tracked.recipients()).singleElement().satisfies(u -> {
+                assertThat(u.notice().recipient()).isEqualTo("gone@far.test");
+                assertThat(u.notice().finalRecipient()).isEqualTo("jdoe@store.far.test");
+            });
+            assertThat(tracked.unmatched()).isEmpty();
+        });
+        assertThat(fate("s1", "gone@far.test")).isInstanceOfSatisfying(Fate.Bounced.class,
+                b -> assertThat(b.outcome().reason()).isEqualTo(Reason.USER_UNKNOWN));
+    }
+
+    @Test
     void mailThatIsNoNoticeIsIgnoredAndSaidSo() throws IOException {
         String plain = "From: someone@far.test\r\nTo: sender@client.test\r\nSubject: hi\r\n\r\nJust mail.\r\n";
 

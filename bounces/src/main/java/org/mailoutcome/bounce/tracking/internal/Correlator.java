@@ -5,10 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mailoutcome.bounce.BouncedRecipient;
 import org.mailoutcome.bounce.Headers;
+import org.mailoutcome.bounce.internal.Addresses;
 import org.mailoutcome.bounce.tracking.IngestResult.MatchedBy;
 import org.mailoutcome.tracking.DeliveryStore;
 import org.mailoutcome.tracking.SentMessage;
@@ -22,8 +22,8 @@ public final class Correlator {
     /** Where a VERP address can show up in a notice: the envelope recipient first, then the To it was given. */
     private static final List<String> VERP_FIELDS = List.of("Delivered-To", "X-Original-To", "Envelope-To",
             "X-Envelope-To", "Original-Recipient", "To");
-    private static final Pattern VERP = Pattern.compile("[A-Za-z0-9._-]+\\+([A-Za-z0-9]{1,64})@");
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;\"()]+@[^\\s<>,;\"()]+");
+    /** A VERP token: what follows the last {@code +} of an address's local part. */
+    private static final Pattern VERP_TOKEN = Pattern.compile("[A-Za-z0-9]{1,64}");
 
     private final DeliveryStore store;
 
@@ -81,11 +81,7 @@ public final class Correlator {
 
     /** Every address in a field value ({@code rfc822;a@b}, {@code Name <a@b>}, {@code a@b, c@d}). */
     public static List<String> addresses(String value) {
-        List<String> found = new ArrayList<>();
-        String v = value.regionMatches(true, 0, "rfc822;", 0, 7) ? value.substring(7) : value;
-        Matcher m = ADDRESS.matcher(v);
-        while (m.find()) found.add(m.group());
-        return found;
+        return Addresses.all(value);
     }
 
     /** The Message-ID with its angle brackets, e.g. {@code <a@b>}. */
@@ -103,11 +99,17 @@ public final class Correlator {
         for (Headers h : headers) {
             for (String field : VERP_FIELDS) {
                 for (String value : h.all(field)) {
-                    Matcher m = VERP.matcher(value);
-                    while (m.find()) tokens.add(m.group(1));
+                    for (String address : Addresses.all(value)) verpToken(address).ifPresent(tokens::add);
                 }
             }
         }
         return List.copyOf(tokens);
+    }
+
+    private static Optional<String> verpToken(String address) {
+        String local = address.substring(0, address.lastIndexOf('@'));
+        int plus = local.lastIndexOf('+');
+        String token = plus < 0 ? "" : local.substring(plus + 1);
+        return plus > 0 && VERP_TOKEN.matcher(token).matches() ? Optional.of(token) : Optional.empty();
     }
 }
