@@ -7,18 +7,23 @@
 # Usage: benchmarks/run-postfix.sh [--jmh] [harness options...]     e.g. --messages 3000 --rounds 5 (--jmh anywhere)
 #   harness options go to both runs (see Throughput's usage); --jmh also runs the per-message JMH benchmark
 #   (SendOverheadBenchmark, -prof gc) against the same Postfix, plain and STARTTLS, 1 and 3 recipients.
-# Needs root (Postfix drops to its own user), an installed postfix and openssl, Java 17, and the jar:
-#   mvn -q install -DskipTests && mvn -q -f benchmarks/pom.xml package -DskipTests
+#        benchmarks/run-postfix.sh --wan [WanThroughput options...]    e.g. --rtt 0,20,50 --recipients 1,100
+#   runs only the WAN harness (WanThroughput) against this Postfix through the testkit's LatencyProxy, with
+#   smtpd_recipient_limit raised to 1000 so that 100 recipients go in one transaction.
+# Needs root (Postfix drops to its own user), an installed postfix and openssl, Java 17, and the jar, built through
+# the reactor (never mvn install: it would overwrite the SNAPSHOTs other checkouts share in ~/.m2):
+#   mvn -q -pl benchmarks -am package -DskipTests
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 recipe=$(cd "$here/../test-support/recipes/postfix" 2>/dev/null && pwd) || { echo "no Postfix recipe at test-support/recipes/postfix" >&2; exit 1; }
 jar="$here/target/benchmarks.jar"
-[ -f "$jar" ] || { echo "no $jar: build it with mvn -q -f benchmarks/pom.xml package -DskipTests" >&2; exit 1; }
+[ -f "$jar" ] || { echo "no $jar: build it with mvn -q -pl benchmarks -am package -DskipTests" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || { echo "Postfix needs root to start" >&2; exit 1; }
 jmh=false
+wan=false
 args=()
 for arg in "$@"; do
-  if [ "$arg" = "--jmh" ]; then jmh=true; else args+=("$arg"); fi
+  if [ "$arg" = "--jmh" ]; then jmh=true; elif [ "$arg" = "--wan" ]; then wan=true; else args+=("$arg"); fi
 done
 set -- ${args[@]+"${args[@]}"}
 run_dir=${RUN_DIR:-$here/target/postfix-run}
@@ -43,6 +48,13 @@ done
 for i in $(seq 1 100); do taken "$port" && break; sleep 0.1; done
 
 status=0
+if $wan; then
+  postconf -c "$run_dir/conf" -e smtpd_recipient_limit=1000 && postfix -c "$run_dir/conf" reload >/dev/null 2>&1
+  sleep 1
+  echo; echo "== WanThroughput --server 127.0.0.1:$port $*"
+  java ${JAVA_OPTS:-} -cp "$jar" org.mailoutcome.benchmarks.WanThroughput --server "127.0.0.1:$port" "$@" || status=1
+  exit $status
+fi
 run() {
   echo; echo "== Throughput --server 127.0.0.1:$port $*"
   java ${JAVA_OPTS:-} -cp "$jar" org.mailoutcome.benchmarks.Throughput --server "127.0.0.1:$port" \

@@ -8,7 +8,7 @@ module org.mailoutcome.jakarta {
     requires transitive jakarta.mail;
     requires org.eclipse.angus.mail;
     requires org.slf4j;
-    requires jdk.net;
+    requires static jdk.net;
 
     exports org.mailoutcome.jakarta;
     exports org.mailoutcome.jakarta.retry;

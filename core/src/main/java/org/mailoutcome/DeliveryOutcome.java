@@ -100,6 +100,16 @@ public sealed interface DeliveryOutcome {
     }
 
     /**
+     * The exception behind an outcome no reply explains ({@link ConnectionLost}, and an {@link Unexpected} without
+     * a reply that the client's own refusal caused), when the client had one; empty otherwise.
+     *
+     * @return the cause, or empty
+     */
+    default Optional<FailureCause> cause() {
+        return Optional.empty();
+    }
+
+    /**
      * The name of this outcome's record, e.g. {@code "NotLocalNoRelay"}.
      *
      * @return the simple name of the record class
@@ -293,13 +303,34 @@ public sealed interface DeliveryOutcome {
         public PermanentFailure { Checks.replied(stage, reply, reason); }
     }
 
-    /** A 1yz, a 3yz where a final reply was due, or a reply that could not be parsed (then {@code reply} is empty). */
-    record Unexpected(Stage stage, Optional<SmtpReply> reply, Reason reason) implements Permanent {
+    /**
+     * A 1yz, a 3yz where a final reply was due, or a reply that could not be parsed (then {@code reply} is empty), or
+     * a step the client refused to take (no reply, and the exception it threw as {@code cause}).
+     *
+     * @param stage the stage the reply answers
+     * @param reply the reply, empty when it did not parse or none came
+     * @param reason the finer reason
+     * @param cause what the client threw, when it stopped on its own
+     */
+    record Unexpected(Stage stage, Optional<SmtpReply> reply, Reason reason, Optional<FailureCause> cause)
+            implements Permanent {
         /** Checks the components.
          * @param stage the stage the reply answers
          * @param reply the reply, empty when it did not parse
+         * @param reason the finer reason
+         * @param cause what the client threw, if anything */
+        public Unexpected {
+            Checks.outcome(stage, reply, reason);
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        /** An unexpected reply, or none, without an exception behind it.
+         * @param stage the stage the reply answers
+         * @param reply the reply, empty when it did not parse
          * @param reason the finer reason */
-        public Unexpected { Checks.outcome(stage, reply, reason); }
+        public Unexpected(Stage stage, Optional<SmtpReply> reply, Reason reason) {
+            this(stage, reply, reason, Optional.empty());
+        }
     }
     /**
      * No reply came: the connection was lost or a timeout expired. After the end of data the message may or may
@@ -308,15 +339,28 @@ public sealed interface DeliveryOutcome {
      * @param stage the stage whose reply never came
      * @param afterEndOfData whether the whole message had been sent (the message may have been delivered)
      * @param detail what the client saw, e.g. {@code "Read timed out"}
+     * @param cause the exception behind it, typed (a reset, a timeout, a TLS handshake or certificate failure),
+     *     when there was one (a server that closes the connection throws nothing)
      */
-    record ConnectionLost(Stage stage, boolean afterEndOfData, String detail) implements DeliveryOutcome {
+    record ConnectionLost(Stage stage, boolean afterEndOfData, String detail, Optional<FailureCause> cause)
+            implements DeliveryOutcome {
         /** Checks the components.
          * @param stage the stage whose reply never came
          * @param afterEndOfData whether the whole message had been sent
-         * @param detail what the client saw */
+         * @param detail what the client saw
+         * @param cause the exception behind it, if any */
         public ConnectionLost {
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        /** A lost connection without an exception behind it.
+         * @param stage the stage whose reply never came
+         * @param afterEndOfData whether the whole message had been sent
+         * @param detail what the client saw */
+        public ConnectionLost(Stage stage, boolean afterEndOfData, String detail) {
+            this(stage, afterEndOfData, detail, Optional.empty());
         }
 
         /** @return empty: no reply came */
@@ -356,22 +400,22 @@ public sealed interface DeliveryOutcome {
      *     complaint or an entry added without one)
      * @param since when the entry was made
      * @param until when it expires; empty: until someone removes it
-     * @param cause what made the entry, in one line: the reply or notice and the send it came from
+     * @param evidence what made the entry, in one line: the reply or notice and the send it came from
      */
-    record Suppressed(SuppressionKind kind, Reason reason, Instant since, Optional<Instant> until, String cause)
+    record Suppressed(SuppressionKind kind, Reason reason, Instant since, Optional<Instant> until, String evidence)
             implements Permanent {
         /** Checks the components.
          * @param kind why
          * @param reason the reason
          * @param since when the entry was made
          * @param until when it expires
-         * @param cause what made it */
+         * @param evidence what made it */
         public Suppressed {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(since, "since");
             Objects.requireNonNull(until, "until");
-            Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(evidence, "evidence");
         }
 
         /** @return {@link Stage#RCPT}: the command the recipient was never given */

@@ -41,6 +41,11 @@ final class Clients {
 
     /** (c) and (d): {@code OutcomeMailer} with {@code threads} threads and as many connections. */
     static SendClient mailer(String label, Session session, Messages messages, int threads) {
+        return mailer(label, "OutcomeMailer, " + threads + (threads == 1 ? " thread" : " threads"), session,
+                messages, threads);
+    }
+
+    private static SendClient mailer(String label, String name, Session session, Messages messages, int threads) {
         OutcomeMailer mailer = OutcomeMailer.builder(session).maxConnections(threads).build();
         Sender sender = tally -> {
             try {
@@ -51,9 +56,21 @@ final class Clients {
                 tally.failed("message not built: " + describe(e));
             }
         };
-        String name = "OutcomeMailer, " + threads + (threads == 1 ? " thread" : " threads");
         if (threads == 1) return new Simple(label, name, sender, mailer::close);
         return new Parallel(label, name, threads, worker -> sender, mailer::close);
+    }
+
+    /**
+     * (s) {@code OutcomeMailer} on 1 thread, with a session that names its own {@code mail.smtp.ssl.socketFactory}
+     * (how a private CA is trusted, and what Spring Boot's {@code spring.mail.ssl.bundle} sets) instead of
+     * {@code mail.smtp.ssl.trust}: c's twin, to show that the user's factory costs nothing.
+     */
+    static SendClient mailerWithOwnSslFactory(Session session, Messages messages) {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(session.getProperties());
+        props.remove("mail.smtp.ssl.trust");
+        props.put("mail.smtp.ssl.socketFactory", RawSocketClient.trustAll().getSocketFactory());
+        return mailer("s", "OutcomeMailer, 1 thread, own ssl.socketFactory", Session.getInstance(props), messages, 1);
     }
 
     /** (e) {@code threads} hand-reused Angus transports, one per thread: what plain Angus reaches in parallel. */

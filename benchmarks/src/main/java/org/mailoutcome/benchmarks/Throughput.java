@@ -99,6 +99,7 @@ public final class Throughput {
             case 'a': return Clients.staticSend(session, messages);
             case 'b': return Clients.reusedTransport(session, messages);
             case 'c': return Clients.mailer("c", session, messages, 1);
+            case 's': return Clients.mailerWithOwnSslFactory(session, messages);
             case 'd': return Clients.mailer("d", session, messages, o.threads());
             case 'e': return Clients.reusedTransports(session, messages, o.threads());
             case 'r': return Clients.rawSockets(session, messages, o.to(), o.threads());

@@ -46,7 +46,7 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
             "  --to ADDRESS          the recipient (default alice@lab.test)",
             "  --postfix-pid FILE    master.pid of the Postfix under test: report its CPU use",
             "  --clients LABELS      which clients to run, e.g. bc (default abcde; r: T minimal raw-socket clients,",
-            "                        m: the same, building each message)",
+            "                        m: the same, building each message; s: c with its own mail.smtp.ssl.socketFactory)",
             "  --tcp-nodelay         TCP_NODELAY on every client's sockets (mail.smtp.socketFactory)",
             "  --separate-jvms       each client in a JVM of its own (same class path, -D/-X options), still alternating");
 
@@ -131,8 +131,8 @@ public record ThroughputOptions(Optional<String> server, int messages, int stati
             if (server != null && !server.matches("[^:]+:\\d{1,5}")) {
                 throw new IllegalArgumentException("--server must be HOST:PORT: " + server);
             }
-            if (!clients.matches("[a-emr]+")) {
-                throw new IllegalArgumentException("--clients must be letters a-e, m or r: " + clients);
+            if (!clients.matches("[a-emrs]+")) {
+                throw new IllegalArgumentException("--clients must be letters a-e, m, r or s: " + clients);
             }
             int statics = staticMessages != null ? staticMessages : starttls ? Math.max(messages / 20, 1) : messages;
             int warm = warmup != null ? warmup : 1000;

@@ -80,7 +80,7 @@ class ThroughputOptionsTest {
         assertThatThrownBy(() -> ThroughputOptions.parse("--embedded", "--fast", "1"))
                 .hasMessage("unknown argument: --fast");
         assertThatThrownBy(() -> ThroughputOptions.parse("--embedded", "--clients", "bx"))
-                .hasMessage("--clients must be letters a-e, m or r: bx");
+                .hasMessage("--clients must be letters a-e, m, r or s: bx");
         assertThatThrownBy(() -> ThroughputOptions.parse("--embedded", "--rounds"))
                 .hasMessage("unknown or incomplete argument: --rounds");
     }

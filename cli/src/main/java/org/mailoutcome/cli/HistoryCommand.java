@@ -93,6 +93,6 @@ final class HistoryCommand implements Callable<Integer> {
 
     private static String line(DeliveryOutcome o) {
         return o.reply().map(SmtpReply::toString).map(r -> r.lines().findFirst().orElse(""))
-                .orElse(o instanceof DeliveryOutcome.Suppressed s ? "suppressed: " + s.cause() : o.name());
+                .orElse(o instanceof DeliveryOutcome.Suppressed s ? "suppressed: " + s.evidence() : o.name());
     }
 }

@@ -7,7 +7,8 @@ import org.mailoutcome.Explanation;
 
 /**
  * Renders outcomes as the tool's TSV, JSON or text rows. Columns: record, code, enhanced, disposition, reason,
- * forwardPath. Text rows add the reply below, then the outcome's summary and recommended action
+ * forwardPath. Text rows add the reply below, the exception behind an outcome no reply explains (its type, message
+ * and TLS failure; JSON rows as {@code "cause"}), then the outcome's summary and recommended action
  * ({@link Explanation}).
  */
 enum OutcomeFormat {
@@ -55,6 +56,11 @@ enum OutcomeFormat {
         }
         out.append(',').append(Json.quote("reply")).append(':')
                 .append(Json.quote(outcome.reply().map(Object::toString).orElse("")));
+        outcome.cause().ifPresent(c -> out.append(',').append(Json.quote("cause")).append(":{")
+                .append(Json.quote("type")).append(':').append(Json.quote(c.type())).append(',')
+                .append(Json.quote("message")).append(':').append(Json.quote(c.message()))
+                .append(c.tls().map(t -> "," + Json.quote("tls") + ":" + Json.quote(t.name())).orElse(""))
+                .append('}'));
         return out.append('}').toString();
     }
 
@@ -69,6 +75,7 @@ enum OutcomeFormat {
             out.append(width == 0 ? values.get(i) : String.format("%-" + width + "s ", values.get(i)));
         }
         outcome.reply().ifPresent(r -> out.append("\n    ").append(r.toString().replace("\n", "\n    ")));
+        outcome.cause().ifPresent(c -> out.append("\n    cause:   ").append(c));
         Explanation explanation = Explanation.of(outcome);
         StringBuilder text = new StringBuilder(out.toString().stripTrailing());
         labelled(text, "summary: ", explanation.summary());

@@ -29,7 +29,7 @@ final class ReportPrinter {
             }
             if (r.outcome() instanceof DeliveryOutcome.Suppressed s) {
                 out.println("    not sent: on the suppression list (" + s.kind() + ") since " + s.since()
-                        + s.until().map(t -> " until " + t).orElse("") + "; cause: " + s.cause());
+                        + s.until().map(t -> " until " + t).orElse("") + "; cause: " + s.evidence());
             }
             if (r.isRewritten()) {
                 out.println("    sent to " + r.finalAddress().getAddress() + ": the address book knew it moved ("

@@ -43,7 +43,7 @@ public final class ExplanationNotes {
                     : "The end of data had not been sent: the message was not delivered.");
         } else if (outcome instanceof Suppressed suppressed) {
             notes.add("Suppressed since " + suppressed.since() + " (" + suppressed.kind() + "), "
-                    + suppressed.until().map(t -> "until " + t).orElse("until removed") + ": " + suppressed.cause()
+                    + suppressed.until().map(t -> "until " + t).orElse("until removed") + ": " + suppressed.evidence()
                     + ".");
         } else if (outcome.reply().isEmpty()) {
             notes.add("What the server sent was not an SMTP reply.");

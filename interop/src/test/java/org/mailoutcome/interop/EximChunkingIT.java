@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.testkit.LatencyProxy;
 import org.mailoutcome.testsupport.EximServer;
 import org.mailoutcome.testsupport.RawClient;
@@ -22,7 +23,10 @@ import org.mailoutcome.testsupport.RawClient;
 /**
  * Exim advertises CHUNKING (RFC 3030) beside PIPELINING, SIZE and, on its DSN port, DSN; a plain Angus transport
  * given {@code mail.smtp.chunksize} sends the message in BDAT chunks, which Exim takes (its {@code K} field on the
- * reception line), delivers and finds no synchronisation error in; except that Angus dot-stuffs them.
+ * reception line), delivers and finds no synchronisation error in; except that Angus dot-stuffs them. The mailer
+ * sends MAIL, the RCPTs and {@code BDAT <size> LAST} with the message in one flight (one round trip per message,
+ * Exim's {@code K} and {@code L} fields), without a synchronisation error, with the outcomes of the DATA dialogue,
+ * and its BDAT content keeps a leading dot single.
  */
 @ExtendWith(EximExtension.class)
 class EximChunkingIT {
@@ -68,6 +72,51 @@ class EximChunkingIT {
         assertThat(delivered.received()).contains(" K ");
         assertThat(delivered.mailbox()).contains("first line\n..a line that starts with a dot\n..\nlast line\n")
                 .doesNotContain(body.replace("\r\n", "\n"));
+    }
+
+    @Test
+    void theMailerSendsEachMessageInOneFlightWithBdatAndEximFindsNoSynchronizationError(EximServer exim) {
+        long mark = exim.mainlog().mark();
+        long turns = Pipelined.turnsPerMessage(exim.port(), true, true, "SUCCESS,FAILURE", Pipelined.MESSAGES);
+        System.out.println("interop: exim round trips per 3-recipient message, pipelining and CHUNKING: " + turns);
+        assertThat(turns).as("MAIL + RCPTs (with NOTIFY) + BDAT LAST with the message in one").isEqualTo(1);
+        List<String> received = exim.mainlog().await(mark, Pattern.compile(" <= " + Pattern.quote(Mails.SENDER)),
+                Pipelined.MESSAGES + 1, LOG_WAIT);
+        assertThat(received).as("CHUNKING (K) and PIPELINING (L) used for every message")
+                .allMatch(line -> line.contains(" K ") && line.contains(" L "));
+        assertThat(exim.mainlog().matching(mark, Pattern.compile("(?i)synchronization error"))).isEmpty();
+    }
+
+    @Test
+    void theOutcomesWithBdatAreThoseOfData(EximServer exim) {
+        String[] mixed = {"alice@lab.test", "nobody@lab.test", "moved@lab.test", "locked@lab.test", "bob@lab.test",
+            "quota@lab.test", "relocated@lab.test", "carol@lab.test"};
+        long mark = exim.mainlog().mark();
+        List<String> data = Pipelined.outcomes(exim.port(), true, false, mixed);
+        List<String> bdat = Pipelined.outcomes(exim.port(), true, true, mixed);
+        assertThat(bdat).isEqualTo(data).anyMatch(o -> o.startsWith("Accepted 250")).anyMatch(o -> o.contains("550 "));
+        assertThat(exim.mainlog().matching(mark, Pattern.compile("(?i)synchronization error"))).isEmpty();
+        bdat.forEach(o -> System.out.println("interop: exim chunking " + o));
+    }
+
+    @Test
+    void theMailersBdatKeepsALineThatStartsWithADotAsItIs(EximServer exim) throws Exception {
+        String body = "first line\r\n.a line that starts with a dot\r\n.\r\nlast line\r\n";
+        long mark = exim.mainlog().mark();
+        Session session = Session.getInstance(Mails.properties(exim.port()));
+        MimeMessage message = Mails.textMessage(session, body, "carol@lab.test");
+        try (OutcomeMailer mailer = OutcomeMailer.create(session)) {
+            assertThat(mailer.send(message).isFullyAccepted()).isTrue();
+        }
+        String id = message.getMessageID().substring(1, message.getMessageID().length() - 1);
+        String received = exim.mainlog().await(mark, Pattern.compile(" <= " + Pattern.quote(Mails.SENDER)
+                + " .* id=" + Pattern.quote(id) + " "), 1, LOG_WAIT).get(0);
+        assertThat(received).contains(" K ");
+        exim.mainlog().await(mark, Pattern.compile(received.split(" ")[2] + " => carol <carol@lab.test> "), 1,
+                LOG_WAIT);
+        String mailbox = Files.readString(exim.mailbox("carol"), StandardCharsets.US_ASCII);
+        assertThat(mailbox).contains("Message-ID: " + message.getMessageID())
+                .contains("first line\n.a line that starts with a dot\n.\nlast line\n");
     }
 
     /** What Exim logged on receiving a message, how many turns the client took, and the mailbox after delivery. */

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.DeliveryOutcome.StorageExceeded;
 import org.mailoutcome.Disposition;
@@ -21,8 +23,9 @@ import org.mailoutcome.jakarta.RecipientOutcome;
 
 /**
  * {@code message_size_limit = 1000000}: Postfix advertises {@code SIZE 1000000}, but Angus 2.0.5 never sends a
- * {@code SIZE=} parameter with MAIL FROM, so Postfix cannot refuse early: it reads the whole message and refuses it
- * at the end of data. Both recipients were accepted at RCPT and both get that refusal.
+ * {@code SIZE=} parameter with MAIL FROM, so Postfix cannot refuse early: it reads the message and refuses it at the
+ * end of data, or with BDAT at the chunk that goes past the limit. Both recipients were accepted at RCPT and both
+ * get that refusal.
  */
 @ExtendWith(PostfixExtension.class)
 class MessageSizeLimitIT {
@@ -41,11 +44,15 @@ class MessageSizeLimitIT {
         mailer.close();
     }
 
-    @Test
-    void messageOverTheSizeLimitIsRefusedAtTheEndOfDataNotAtMailBecauseAngusSendsNoSize() {
+    @ParameterizedTest(name = "chunking {0}")
+    @ValueSource(booleans = {false, true})
+    void messageOverTheSizeLimitIsRefusedWithTheMessageNotAtMailBecauseAngusSendsNoSize(boolean chunking) {
         long mark = postfix.maillog().mark();
-        DeliveryReport report = Scenarios.print("size",
-                mailer.send(Mails.bigMessage(session, 1_100_000, "alice@lab.test", "bob@lab.test")));
+        DeliveryReport report;
+        try (OutcomeMailer own = OutcomeMailer.builder(session).chunking(chunking).build()) {
+            report = Scenarios.print("size", own.send(Mails.bigMessage(session, 1_100_000, "alice@lab.test",
+                    "bob@lab.test")));
+        }
 
         DeliveryOutcome message = report.messageOutcome().orElseThrow();
         assertThat(message).isInstanceOf(StorageExceeded.class);
@@ -56,8 +63,11 @@ class MessageSizeLimitIT {
         assertThat(message.disposition()).isEqualTo(Disposition.PERMANENT);
         assertThat(report.recipients()).extracting(RecipientOutcome::outcome).containsOnly(message);
         assertThat(report.queueId()).isEmpty();
+        assertThat(message.reply().orElseThrow().text()).isEqualTo(chunking ? "Chunk exceeds message size limit"
+                : "Error: message file too big");
         String warning = postfix.maillog().await(mark, Pattern.compile("postfix/smtpd\\[\\d+\\]: warning: \\w+: "
-                + "queue file size limit exceeded"), 1, Duration.ofSeconds(10)).get(0);
+                + (chunking ? "BDAT request .* exceeds message size limit" : "queue file size limit exceeded")), 1,
+                Duration.ofSeconds(10)).get(0);
         System.out.println("interop: size       maillog: " + warning);
     }
 

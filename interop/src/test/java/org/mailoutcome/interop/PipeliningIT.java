@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Postfix advertises PIPELINING and checks it ({@code reject_unauth_pipelining} in the recipient restrictions):
- * the mailer pipelines (round trips counted by a proxy), the outcomes are the same with and without, and Postfix
- * finds nothing improper in it, while a client that writes past EHLO is refused.
+ * Postfix advertises PIPELINING and checks it ({@code reject_unauth_pipelining} in the recipient restrictions), and
+ * CHUNKING: the mailer pipelines, and with BDAT writes MAIL, the RCPTs and the message in one flight (round trips
+ * counted by a proxy); the outcomes are the same with and without either, and Postfix finds nothing improper in it,
+ * while a client that writes past EHLO is refused.
  */
 @ExtendWith(PostfixExtension.class)
 class PipeliningIT {
@@ -23,21 +24,36 @@ class PipeliningIT {
         "grey@lab.test", "bob@lab.test", "reject2@lab.test", "carol@lab.test"};
 
     @Test
-    void mailerPipelinesTheEnvelopeToPostfixInOneRoundTrip(PostfixServer postfix) {
-        long plain = Pipelined.turnsPerMessage(postfix.port(), false, null);
-        long pipelined = Pipelined.turnsPerMessage(postfix.port(), true, null);
-        System.out.println("interop: pipelining round trips per 3-recipient message: " + plain + " without, "
-                + pipelined + " with");
-        assertThat(plain).as("MAIL, 3 RCPT, DATA, the message: one round trip each").isEqualTo(6);
+    void mailerSendsAMessageToPostfixInOneRoundTripWithPipeliningAndChunking(PostfixServer postfix) {
+        long mark = postfix.maillog().mark();
+        // a number of messages per mode that no other session of this class sends, to find each one's log line
+        int base = Pipelined.MESSAGES;
+        long lockStep = Pipelined.turnsPerMessage(postfix.port(), false, false, null, base + 3);
+        long lockStepBdat = Pipelined.turnsPerMessage(postfix.port(), false, true, null, base + 4);
+        long pipelined = Pipelined.turnsPerMessage(postfix.port(), true, false, null, base + 5);
+        long flight = Pipelined.turnsPerMessage(postfix.port(), true, true, null, base + 6);
+        System.out.println("interop: round trips per 3-recipient message: " + lockStep + " lock-step, "
+                + lockStepBdat + " lock-step with BDAT, " + pipelined + " pipelined with DATA, " + flight
+                + " pipelined with BDAT");
+        assertThat(lockStep).as("MAIL, 3 RCPT, DATA, the message: one round trip each").isEqualTo(6);
+        assertThat(lockStepBdat).as("MAIL, 3 RCPT, BDAT LAST with the message").isEqualTo(5);
         assertThat(pipelined).as("MAIL + RCPTs + DATA in one, then the message").isEqualTo(2);
+        assertThat(flight).as("MAIL + RCPTs + BDAT LAST with the message in one").isEqualTo(1);
+        for (int messages = base + 3; messages <= base + 6; messages++) {
+            int mails = messages + 1;
+            String content = messages == base + 4 || messages == base + 6 ? " bdat=" : " data=";
+            List<String> disconnect = postfix.maillog().await(mark,
+                    Pattern.compile("disconnect from .* mail=" + mails + " "), 1, LOG_WAIT);
+            assertThat(disconnect.get(0)).contains(content + mails + " ");
+        }
     }
 
     @Test
     void dsnNotifyGoesIntoThePipelinedRcptsAsAngusWritesIt(PostfixServer postfix) {
         long mark = postfix.maillog().mark();
         int messages = Pipelined.MESSAGES + 2;
-        assertThat(Pipelined.turnsPerMessage(postfix.port(), true, "SUCCESS,FAILURE", messages))
-                .as("Postfix offers DSN").isEqualTo(2);
+        assertThat(Pipelined.turnsPerMessage(postfix.port(), true, true, "SUCCESS,FAILURE", messages))
+                .as("Postfix offers DSN").isEqualTo(1);
         // Postfix logs asynchronously, so an earlier test's disconnect can come after the mark: this session is the
         // one that sent messages + 1 mails, a number no other session of this class sends.
         List<String> disconnects = postfix.maillog().await(mark,
@@ -46,14 +62,18 @@ class PipeliningIT {
     }
 
     @Test
-    void outcomesAreTheSameWithAndWithoutPipeliningAndPostfixFindsNothingImproper(PostfixServer postfix) {
+    void outcomesAreTheSameWithAndWithoutPipeliningAndChunkingAndPostfixFindsNothingImproper(PostfixServer postfix) {
         long mark = postfix.maillog().mark();
-        List<String> plain = Pipelined.outcomes(postfix.port(), false, MIXED);
-        List<String> pipelined = Pipelined.outcomes(postfix.port(), true, MIXED);
+        List<String> plain = Pipelined.outcomes(postfix.port(), false, false, MIXED);
+        List<String> pipelined = Pipelined.outcomes(postfix.port(), true, false, MIXED);
+        List<String> chunked = Pipelined.outcomes(postfix.port(), false, true, MIXED);
+        List<String> flight = Pipelined.outcomes(postfix.port(), true, true, MIXED);
         assertThat(pipelined).isEqualTo(plain);
+        assertThat(chunked).isEqualTo(plain);
+        assertThat(flight).isEqualTo(plain);
         assertThat(pipelined).anyMatch(o -> o.startsWith("Accepted")).anyMatch(o -> o.contains("550 5.1.1"))
                 .anyMatch(o -> o.contains("551 5.1.6")).anyMatch(o -> o.contains("451 4.7.1"));
-        postfix.maillog().await(mark, Pattern.compile("disconnect from "), 2, LOG_WAIT);
+        postfix.maillog().await(mark, Pattern.compile("disconnect from "), 4, LOG_WAIT);
         assertThat(postfix.maillog().matching(mark, Pattern.compile("improper command pipelining"))).isEmpty();
         pipelined.forEach(o -> System.out.println("interop: pipelining " + o));
     }

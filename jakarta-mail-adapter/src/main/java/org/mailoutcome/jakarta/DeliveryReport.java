@@ -140,7 +140,8 @@ public record DeliveryReport(List<RecipientOutcome> recipients, Optional<Deliver
     }
 
     /**
-     * One outcome in a line, for logs: record, stage, the first line of the reply, and the forward path.
+     * One outcome in a line, for logs: record, stage, the first line of the reply, the forward path, and the
+     * exception behind an outcome no reply explains.
      *
      * @param outcome the outcome
      * @return e.g. {@code "NotLocalNoRelay at RCPT (551 5.1.6 User not local; ...) forward path x@new.example"}
@@ -153,6 +154,7 @@ public record DeliveryReport(List<RecipientOutcome> recipients, Optional<Deliver
             out.append(" (").append(lost.detail()).append(lost.isMaybeDelivered() ? ", maybe delivered)" : ")");
         }
         outcome.forwardPath().ifPresent(path -> out.append(" forward path ").append(path));
+        outcome.cause().ifPresent(cause -> out.append(" [").append(cause).append(']'));
         return out.toString();
     }
 

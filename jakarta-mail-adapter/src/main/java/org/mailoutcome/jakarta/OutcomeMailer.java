@@ -49,7 +49,7 @@ public final class OutcomeMailer implements AutoCloseable {
     OutcomeMailer(OutcomeMailerBuilder b) {
         TransactionRouter.PoolSettings settings = new TransactionRouter.PoolSettings(new MailerSessions.Timeouts(
                 b.connectTimeout, b.readTimeout, b.writeTimeout), b.maxConnections, b.maxIdle,
-                b.maxMessagesPerConnection, b.credentials, b.pipelining);
+                b.maxMessagesPerConnection, b.credentials, b.pipelining, b.chunking);
         this.router = new TransactionRouter(b.session, settings, b.forwardRouter, b.forwardHeaders);
         this.defaultHandler = b.handler;
         this.ownScheduler = b.scheduler == null;

@@ -14,23 +14,31 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mailoutcome.testkit.SmtpServer;
 import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 
 /**
  * The mailer writes the message through its own buffer ({@code BodyBuffer}), which is also the line stream the
  * header lines go through; the server must receive exactly the bytes plain Angus sends for the same message:
  * header lines (ASCII, encoded and raw UTF-8), dot-stuffing, line endings, lines that straddle the buffer's 8 KiB
- * boundary, and a message parsed from bytes (which Jakarta Mail writes by another path).
+ * boundary, and a message parsed from bytes (which Jakarta Mail writes by another path). Against a server offering
+ * CHUNKING the mailer sends the message with BDAT, not dot-stuffed, and the server must receive exactly what plain
+ * Angus's DATA delivers once unstuffed. While the message is written, the thread's context class loader is the
+ * caller's.
  */
 class MessageContentIT {
     @RegisterExtension
     static SmtpServerExtension smtp = new SmtpServerExtension();
+    @RegisterExtension
+    static SmtpServerExtension chunking = new SmtpServerExtension(SmtpServer.builder().pipelining(true)
+            .chunking(true));
 
     static Stream<Arguments> bodies() {
         String dotsAtBoundary = "x".repeat(8191) + "\n.starts with a dot right after the boundary\n" + "y".repeat(8190)
@@ -50,14 +58,53 @@ class MessageContentIT {
     @MethodSource("bodies")
     void serverReceivesTheSameContentAsFromPlainAngus(String name, Function<Session, MimeMessage> body)
             throws Exception {
-        Session session = Mails.session(smtp.server());
+        sameContent(smtp, name, body);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodies")
+    void serverReceivesWithBdatWhatPlainAngusDeliversWithData(String name, Function<Session, MimeMessage> body)
+            throws Exception {
+        sameContent(chunking, name, body);
+        assertThat(chunking.sessions()).last().satisfies(s -> assertThat(s.commands())
+                .anyMatch(c -> c.matches("BDAT \\d+ LAST")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theThreadsContextClassLoaderIsTheCallersWhileTheMessageIsWritten() throws Exception {
+        ClassLoader callers = new ClassLoader("callers", Thread.currentThread().getContextClassLoader()) {
+        };
+        AtomicReference<ClassLoader> seen = new AtomicReference<>();
+        Session session = Mails.session(chunking.server());
+        MimeMessage message = build(session, m -> m.setDataHandler(new DataHandler(new ByteArrayDataSource(
+                "watched\r\n".getBytes(StandardCharsets.US_ASCII), "text/plain") {
+            @Override
+            public java.io.InputStream getInputStream() throws java.io.IOException {
+                seen.compareAndSet(null, Thread.currentThread().getContextClassLoader());
+                return super.getInputStream();
+            }
+        })));
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        thread.setContextClassLoader(callers);
+        try (OutcomeMailer mailer = OutcomeMailer.create(session)) {
+            assertThat(mailer.send(message).isFullyAccepted()).isTrue();
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+        assertThat(seen.get()).as("the loader seen by the message's data source").isSameAs(callers);
+    }
+
+    private static void sameContent(SmtpServerExtension server, String name, Function<Session, MimeMessage> body)
+            throws Exception {
+        Session session = Mails.session(server.server());
         MimeMessage viaAngus = body.apply(session);
         Transport.send(viaAngus);                              // the caller's session: Angus's own transport
         try (OutcomeMailer mailer = OutcomeMailer.create(session)) {
             MimeMessage viaMailer = body.apply(session);
             assertThat(mailer.send(viaMailer).isFullyAccepted()).isTrue();
         }
-        List<String> received = smtp.awaitMessages(2, Duration.ofSeconds(5)).stream()
+        List<String> received = server.awaitMessages(2, Duration.ofSeconds(5)).stream()
                 .map(m -> content(m.bytes())).toList();
         assertThat(received.get(1)).as(name).isEqualTo(received.get(0)).isNotEmpty();
     }

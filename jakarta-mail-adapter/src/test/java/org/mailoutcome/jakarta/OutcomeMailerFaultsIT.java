@@ -94,6 +94,11 @@ class OutcomeMailerFaultsIT {
             assertThat(outcome).isInstanceOf(ConnectionLost.class);
             assertThat(outcome.stage()).isEqualTo(Stage.RCPT);
             assertThat(((ConnectionLost) outcome).detail()).containsIgnoringCase("timed out");
+            assertThat(outcome.cause()).as("the exception, typed").hasValueSatisfying(cause -> {
+                assertThat(cause.type()).isEqualTo("java.net.SocketTimeoutException");
+                assertThat(cause.message()).containsIgnoringCase("timed out");
+                assertThat(cause.tls()).isEmpty();
+            });
         } finally {
             gate.release();
         }

@@ -71,7 +71,7 @@ class SuppressionIT {
             assertThat(s.reason()).isEqualTo(Reason.USER_UNKNOWN);
             assertThat(s.since()).isEqualTo(entry.since());
             assertThat(s.until()).isEmpty();
-            assertThat(s.cause()).startsWith("RCPT 550 5.1.1");
+            assertThat(s.evidence()).startsWith("RCPT 550 5.1.1");
         });
         assertThat(suppressed.disposition()).isEqualTo(Disposition.PERMANENT);
         assertThat(second.recipients()).extracting(r -> r.address().getAddress())
@@ -93,7 +93,7 @@ class SuppressionIT {
         DeliveryReport report = send(list, SendOptions.defaults(), new OutcomeHandler() {
             @Override
             public void onSuppressed(InternetAddress recipient, Suppressed outcome) {
-                called.add(recipient.getAddress() + " " + outcome.kind() + " " + outcome.cause());
+                called.add(recipient.getAddress() + " " + outcome.kind() + " " + outcome.evidence());
             }
         }, "a@example.test", "b@example.test");
 

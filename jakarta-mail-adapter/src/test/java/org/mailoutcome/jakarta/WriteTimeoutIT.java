@@ -39,6 +39,7 @@ class WriteTimeoutIT {
                     .isInstanceOfSatisfying(ConnectionLost.class, lost -> {
                         assertThat(lost.stage()).isEqualTo(Stage.MESSAGE);
                         assertThat(lost.isMaybeDelivered()).isFalse();
+                        assertThat(lost.cause()).as("the failed write's exception").isPresent();
                     }));
             // far below the 30 s read timeout: the write timeout ended it
             assertThat(took).isLessThan(Duration.ofSeconds(15));

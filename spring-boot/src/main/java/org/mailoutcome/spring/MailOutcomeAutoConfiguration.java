@@ -1,6 +1,7 @@
 package org.mailoutcome.spring;
 
 import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
 import java.util.Properties;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.OutcomeMailer;
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -25,7 +27,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The {@link OutcomeMailer} and the {@link OutcomeJavaMailSender}, from {@code spring.mail.*} (host, port,
- * username, password, protocol, {@code properties.*}, default-encoding, {@code ssl.enabled}) and
+ * username, password, protocol, {@code properties.*}, default-encoding, {@code ssl.enabled}, {@code ssl.bundle}) and
  * {@code mail.outcome.*}. Active when {@code spring.mail.host} is set, as Boot's own mail sender is, and
  * {@code mail.outcome.enabled} is not {@code false}.
  *
@@ -92,6 +94,7 @@ public class MailOutcomeAutoConfiguration {
      * @param suppressions the suppression list, if any
      * @param addressBook the address book, if any
      * @param customizers the customizers
+     * @param sslBundles Boot's SSL bundles, for {@code spring.mail.ssl.bundle}
      * @return the mailer
      */
     @Bean
@@ -99,8 +102,9 @@ public class MailOutcomeAutoConfiguration {
     public OutcomeMailer outcomeMailer(Environment environment, MailOutcomeProperties properties,
             ObjectProvider<OutcomeHandler> handler, ObjectProvider<Tracking> tracking,
             ObjectProvider<SuppressionList> suppressions, ObjectProvider<AddressBook> addressBook,
-            ObjectProvider<OutcomeMailerBuilderCustomizer> customizers) {
-        OutcomeMailerBuilder builder = MailerFactory.builder(SpringMailSettings.from(environment), properties);
+            ObjectProvider<OutcomeMailerBuilderCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
+        OutcomeMailerBuilder builder = MailerFactory.builder(SpringMailSettings.from(environment),
+                Optional.ofNullable(sslBundles.getIfAvailable()), properties);
         handler.ifUnique(builder::handler);
         tracking.ifUnique(builder::tracking);
         suppressions.ifUnique(builder::suppressions);
@@ -130,12 +134,13 @@ public class MailOutcomeAutoConfiguration {
      * @param mailer the mailer
      * @param environment where {@code spring.mail.*} is read
      * @param events where the outcome events go
+     * @param sslBundles Boot's SSL bundles, for {@code spring.mail.ssl.bundle}
      * @return the sender
      */
     @Bean
     @ConditionalOnMissingBean(MailSender.class)
     public OutcomeJavaMailSender mailSender(OutcomeMailer mailer, Environment environment,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ObjectProvider<SslBundles> sslBundles) {
         SpringMailSettings mail = SpringMailSettings.from(environment);
         OutcomeJavaMailSender sender = new OutcomeJavaMailSender(mailer, events);
         sender.setHost(mail.host());
@@ -144,10 +149,7 @@ public class MailOutcomeAutoConfiguration {
         sender.setPassword(mail.password());
         sender.setProtocol(mail.protocol());
         sender.setDefaultEncoding(mail.defaultEncoding().name());
-        Properties properties = new Properties();
-        properties.putAll(mail.properties());
-        if (mail.ssl().enabled()) properties.setProperty("mail." + mail.protocol() + ".ssl.enable", "true");
-        sender.setJavaMailProperties(properties);
+        sender.setJavaMailProperties(mail.javaMailProperties(Optional.ofNullable(sslBundles.getIfAvailable())));
         return sender;
     }
 }

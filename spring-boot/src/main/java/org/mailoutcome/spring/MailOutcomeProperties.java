@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tracking following each send past acceptance (correlation keys and a delivery store)
  * @param pipelining Whether MAIL, every RCPT and DATA go in one round trip (RFC 2920) where the server advertises
  *     PIPELINING
+ * @param chunking Whether the message goes with BDAT (RFC 3030) where the server advertises CHUNKING: with
+ *     pipelining, MAIL, every RCPT and the message in one round trip
  * @param bounceMailbox the IMAP folder bounces come back to, read into the tracker
  * @param jdbc the delivery records and durable retries on the application's {@code DataSource}
  * @param suppressions the suppression list: recipients not to send to (a hard bounce, a complaint...), left out of
@@ -34,7 +36,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @DefaultValue Forward forward,
         @DefaultValue Retry retry, @DefaultValue Pool pool, @DefaultValue Timeouts timeouts,
         @DefaultValue Health health, @DefaultValue Tracking tracking, @DefaultValue("true") boolean pipelining,
-        @DefaultValue BounceMailbox bounceMailbox, @DefaultValue Jdbc jdbc, @DefaultValue Suppressions suppressions,
+        @DefaultValue("true") boolean chunking, @DefaultValue BounceMailbox bounceMailbox, @DefaultValue Jdbc jdbc, @DefaultValue Suppressions suppressions,
         @DefaultValue AddressBookSettings addressBook) {
 
     /**

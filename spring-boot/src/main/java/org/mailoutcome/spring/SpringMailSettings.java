@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 
 /**
@@ -18,17 +19,36 @@ record SpringMailSettings(String host, Integer port, String username, String pas
         @DefaultValue("smtp") String protocol, @DefaultValue("UTF-8") Charset defaultEncoding,
         @DefaultValue Map<String, String> properties, @DefaultValue Ssl ssl) {
 
-    /** {@code spring.mail.ssl.*}; an SSL bundle is not supported. */
+    /**
+     * {@code spring.mail.ssl.*}: {@code enabled} is TLS from the first byte ({@code mail.<protocol>.ssl.enable});
+     * {@code bundle} names an SSL bundle ({@code spring.ssl.bundle.*}) whose context makes the TLS sockets, for
+     * STARTTLS and for TLS from the first byte ({@code mail.<protocol>.ssl.socketFactory}), as Boot's own mail
+     * sender does.
+     */
     record Ssl(@DefaultValue("false") boolean enabled, String bundle) {
     }
 
     static SpringMailSettings from(Environment environment) {
-        SpringMailSettings settings = Binder.get(environment).bindOrCreate("spring.mail", SpringMailSettings.class);
-        if (settings.ssl().bundle() != null) {
-            throw new IllegalStateException("spring.mail.ssl.bundle is not supported by mail-outcome: set "
-                    + "spring.mail.properties.mail.smtp.ssl.* or mail.outcome.enabled=false");
+        return Binder.get(environment).bindOrCreate("spring.mail", SpringMailSettings.class);
+    }
+
+    /**
+     * {@code spring.mail.properties.*} with what {@code spring.mail.ssl.*} adds, as Boot's {@code JavaMailSenderImpl}
+     * gets them.
+     *
+     * @throws IllegalStateException when a bundle is named but the application has no {@link SslBundles}
+     */
+    Properties javaMailProperties(Optional<SslBundles> bundles) {
+        Properties props = new Properties();
+        props.putAll(properties);
+        String p = "mail." + protocol + ".";
+        if (ssl.enabled()) props.setProperty(p + "ssl.enable", "true");
+        if (ssl.bundle() != null) {
+            SslBundles registry = bundles.orElseThrow(() -> new IllegalStateException("spring.mail.ssl.bundle="
+                    + ssl.bundle() + " needs Spring Boot's SSL bundles (SslAutoConfiguration, spring.ssl.bundle.*)"));
+            props.put(p + "ssl.socketFactory", registry.getBundle(ssl.bundle()).createSslContext().getSocketFactory());
         }
-        return settings;
+        return props;
     }
 
     /** The port the server listens on: the configured one, else 25 (smtp) or 465 (smtps). */
@@ -41,9 +61,8 @@ record SpringMailSettings(String host, Integer port, String username, String pas
     }
 
     /** The Jakarta Mail session these properties describe, as Boot's {@code JavaMailSenderImpl} would connect. */
-    Session session() {
-        Properties props = new Properties();
-        props.putAll(properties);
+    Session session(Optional<SslBundles> bundles) {
+        Properties props = javaMailProperties(bundles);
         String p = "mail." + protocol + ".";
         props.setProperty("mail.transport.protocol", protocol);
         props.setProperty(p + "host", host);
@@ -52,7 +71,6 @@ record SpringMailSettings(String host, Integer port, String username, String pas
             props.setProperty(p + "user", user);
             props.putIfAbsent(p + "auth", "true");
         });
-        if (ssl.enabled()) props.setProperty(p + "ssl.enable", "true");
         return Session.getInstance(props);
     }
 

@@ -37,6 +37,20 @@ final class Fixtures {
                 .withPropertyValues("spring.datasource.url=" + url);
     }
 
+    static jakarta.mail.internet.MimeMessage mimeMessage(String to) {
+        try {
+            jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()));
+            message.setFrom("app@client.test");
+            message.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
+            message.setSubject("Hello");
+            message.setText("Hi!");
+            return message;
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static SimpleMailMessage mail(String... to) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom("app@client.test");

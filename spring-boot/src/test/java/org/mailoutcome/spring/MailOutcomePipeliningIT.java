@@ -10,10 +10,16 @@ import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** {@code mail.outcome.pipelining}: on by default against a server that advertises PIPELINING, off when asked. */
+/**
+ * {@code mail.outcome.pipelining} and {@code mail.outcome.chunking}: on by default against a server that advertises
+ * PIPELINING (and CHUNKING), off when asked.
+ */
 class MailOutcomePipeliningIT {
     @RegisterExtension
     static SmtpServerExtension smtp = new SmtpServerExtension(SmtpServer.builder().pipelining(true));
+    @RegisterExtension
+    static SmtpServerExtension chunking = new SmtpServerExtension(SmtpServer.builder().pipelining(true)
+            .chunking(true));
 
     private final ApplicationContextRunner runner = Fixtures.withServer(Fixtures.runner(), smtp);
 
@@ -35,5 +41,18 @@ class MailOutcomePipeliningIT {
         assertThat(smtp.messages()).hasSize(1);
         assertThat(smtp.sessions().get(0).flights()).doesNotContain(GROUP)
                 .contains(List.of("MAIL FROM:<app@client.test>"), List.of("DATA"));
+    }
+
+    @Test
+    void theMessageGoesWithTheEnvelopeInOneFlightWithChunkingUnlessTurnedOff() {
+        ApplicationContextRunner withChunking = Fixtures.withServer(Fixtures.runner(), chunking);
+        withChunking.run(context -> context.getBean(JavaMailSender.class).send(Fixtures.mail("a@example.test",
+                "b@example.test")));
+        assertThat(chunking.sessions().get(0).flights()).anySatisfy(flight -> assertThat(flight)
+                .startsWith(GROUP.subList(0, 3).toArray(String[]::new)).last().asString().matches("BDAT \\d+ LAST"));
+        chunking.server().reset();
+        withChunking.withPropertyValues("mail.outcome.chunking=false").run(context -> context
+                .getBean(JavaMailSender.class).send(Fixtures.mail("a@example.test", "b@example.test")));
+        assertThat(chunking.sessions().get(0).flights()).contains(GROUP);
     }
 }

@@ -2,13 +2,17 @@ package org.mailoutcome.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mailoutcome.DeliveryOutcome;
+import org.mailoutcome.FailureCause;
+import org.mailoutcome.Reason;
 import org.mailoutcome.Stage;
+import org.mailoutcome.TlsFailure;
 
 class StoredOutcomeTest {
 
@@ -72,5 +76,31 @@ class StoredOutcomeTest {
             assertThat(stored.text()).startsWith("suppressed: ");
             assertThat(new StoredOutcome(stored.stage(), stored.text()).outcome()).isEqualTo(suppressed);
         }
+    }
+
+    @Test
+    void aLostConnectionKeepsItsCauseTlsFailureIncluded() {
+        FailureCause cause = new FailureCause("javax.net.ssl.SSLHandshakeException", "PKIX path building failed:\n"
+                + "unable to find valid certification path to requested target \\ [tls] x", Optional.of(
+                        TlsFailure.CERTIFICATE_UNTRUSTED));
+        DeliveryOutcome lost = new DeliveryOutcome.ConnectionLost(Stage.CONNECT, false,
+                "SunCertPathBuilderException: unable to find valid certification path", Optional.of(cause));
+
+        StoredOutcome stored = StoredOutcome.of(lost);
+
+        assertThat(stored.text()).startsWith("lost: SunCertPathBuilderException").contains("\n[tls] CERTIFICATE_UNTRUSTED");
+        assertThat(stored.outcome()).isEqualTo(lost);
+        assertThat(stored.outcome().cause()).contains(cause);
+    }
+
+    @Test
+    void aClientRefusalKeepsItsExceptionAndATextStoredBeforeCausesReadsAsBefore() {
+        DeliveryOutcome refused = new DeliveryOutcome.Unexpected(Stage.MAIL, Optional.empty(), Reason.UNKNOWN,
+                Optional.of(new FailureCause("jakarta.mail.MessagingException", "can't determine local email address",
+                        Optional.empty())));
+
+        assertThat(StoredOutcome.of(refused).outcome()).isEqualTo(refused);
+        assertThat(new StoredOutcome(Stage.MESSAGE, "lost after end of data: Read timed out").outcome())
+                .isEqualTo(new DeliveryOutcome.ConnectionLost(Stage.MESSAGE, true, "Read timed out"));
     }
 }

@@ -69,7 +69,7 @@ class SuppressionPolicyTest {
         Suppression entry = POLICY.entry("Bob@Lab.test", (Verdict.Suppress) v, complaint, T0);
         assertThat(entry.address()).isEqualTo("bob@lab.test");
         assertThat(entry.until()).isEmpty();
-        assertThat(entry.outcome().cause()).isEqualTo("complaint (abuse) <arf@fbl> (send send1)");
+        assertThat(entry.outcome().evidence()).isEqualTo("complaint (abuse) <arf@fbl> (send send1)");
     }
 
     @Test

@@ -4,7 +4,6 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.DeliveryOutcome.ConnectionLost;
 import org.mailoutcome.DeliveryOutcome.Unexpected;
 import org.mailoutcome.Disposition;
+import org.mailoutcome.FailureCause;
 import org.mailoutcome.Reason;
 import org.mailoutcome.SmtpReply;
 import org.mailoutcome.Stage;
@@ -58,7 +58,7 @@ final class AngusReplies {
 
     /** The text of an {@code AuthenticationFailedException}: the last reply, if there was one. */
     static DeliveryOutcome authFailed(String text) {
-        return SmtpReply.tryParse(text.strip()).map(r -> strict(DeliveryOutcome.classify(Stage.AUTH, withheld(r))))
+        return SmtpReply.tryParse(text.strip()).map(r -> strict(DeliveryOutcome.classify(Stage.AUTH, Commands.withheld(r))))
                 .orElseGet(() -> new Unexpected(Stage.AUTH, Optional.empty(), Reason.AUTH_REQUIRED));
     }
 
@@ -69,12 +69,13 @@ final class AngusReplies {
         if (bdatReply.isPresent()) {
             return strict(DeliveryOutcome.classify(where.map(Where::stage).orElse(Stage.MESSAGE), bdatReply.get()));
         }
+        Optional<FailureCause> cause = Optional.of(FailureCause.of(io));
         if (io instanceof UnknownHostException || io instanceof ConnectException) {
-            return new ConnectionLost(Stage.CONNECT, false, describe(io));
+            return new ConnectionLost(Stage.CONNECT, false, describe(io), cause);
         }
-        return where.map(w -> new ConnectionLost(w.stage(), w.afterEndOfData(), describe(io)))
+        return where.map(w -> new ConnectionLost(w.stage(), w.afterEndOfData(), describe(io), cause))
                 .orElseGet(() -> new ConnectionLost(Stage.MESSAGE, true,
-                        describe(io) + " (step unknown: the message may have been delivered)"));
+                        describe(io) + " (step unknown: the message may have been delivered)", cause));
     }
 
     /** A plain exception that carries a reply: Angus's bad greeting, or a failed HELO or STARTTLS. */
@@ -88,17 +89,8 @@ final class AngusReplies {
 
     /** A plain exception without reply or I/O cause: the client refused to go on (no recipients, not MIME). */
     static DeliveryOutcome noReply(MessagingException m, Throwable top) {
-        return new Unexpected(stageOf(m, top).orElse(Stage.MAIL), Optional.empty(), Reason.UNKNOWN);
-    }
-
-    /** The stage of an {@code SMTPSendFailedException}'s command. */
-    static Optional<Stage> stageOfCommand(String command) {
-        String c = Objects.toString(command, "").strip().toUpperCase(Locale.ROOT);
-        if (c.startsWith("MAIL")) return Optional.of(Stage.MAIL);
-        if (c.startsWith("RCPT")) return Optional.of(Stage.RCPT);
-        if (c.startsWith("DATA")) return Optional.of(Stage.DATA);
-        if (c.equals(".") || c.startsWith("BDAT")) return Optional.of(Stage.MESSAGE);
-        return Optional.empty();
+        return new Unexpected(stageOf(m, top).orElse(Stage.MAIL), Optional.empty(), Reason.UNKNOWN,
+                Optional.of(FailureCause.of(m)));
     }
 
     /** The stage the frames of {@code t}, else of {@code top}, show. */
@@ -122,15 +114,6 @@ final class AngusReplies {
         String detail = text.equals(EOF) ? "no reply: the server closed the connection"
                 : "reply cut off: the server closed the connection after " + text.lines().findFirst().orElse("");
         return new ConnectionLost(stage, stage == Stage.MESSAGE, detail);
-    }
-
-    /** AUTH replies keep only code and enhanced status: a broken server may echo the credentials back. */
-    private static SmtpReply withheld(SmtpReply reply) {
-        String first = reply.lines().get(0);
-        int blank = first.indexOf(' ');
-        String status = reply.enhancedStatus().isPresent() && !first.isEmpty() && Character.isDigit(first.charAt(0))
-                ? (blank < 0 ? first : first.substring(0, blank)) + " " : "";
-        return SmtpReply.of(reply.code(), status + "(text withheld: AUTH stage)");
     }
 
     /** The innermost {@code SMTPTransport} frame that names a step. */

@@ -118,6 +118,11 @@ public final class ConnectionPool implements AutoCloseable {
         return maxConnections;
     }
 
+    /** Whether a connection that carried messages before has been idle in the pool for longer than {@code time}. */
+    public boolean idleLongerThan(Connection c, Duration time) {
+        return c.isReused() && nanoClock.getAsLong() - c.idleSince > time.toNanos();
+    }
+
     /** Gives a connection back after one message; closes it unless it is healthy and under its message limit. */
     public void release(Connection c, boolean healthy) {
         try {

@@ -161,7 +161,7 @@ public final class DeliveryRun {
                 int index = i;
                 toAddress(path).ifPresent(a -> follow.put(index, a));
             } else if (forward.isEnabled()) {
-                LOG.info("{}: forward path {} not followed: {}", r.address().getAddress(), path,
+                LOG.debug("{}: forward path {} not followed: {}", r.address().getAddress(), path,
                         ((ForwardDecision.Refuse) decision).reason());
             }
         }
@@ -226,7 +226,7 @@ public final class DeliveryRun {
         try {
             return Optional.of(new InternetAddress(mailbox, true));
         } catch (AddressException e) {
-            LOG.info("forward path {} is not an address Jakarta Mail accepts: {}", mailbox, e.getMessage());
+            LOG.debug("forward path {} is not an address Jakarta Mail accepts: {}", mailbox, e.getMessage());
             return Optional.empty();
         }
     }

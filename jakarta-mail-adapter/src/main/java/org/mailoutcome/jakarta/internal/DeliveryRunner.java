@@ -12,8 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.mailoutcome.DeliveryOutcome;
-import org.mailoutcome.Disposition;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
@@ -167,12 +165,10 @@ public final class DeliveryRunner {
     private DeliveryReport complete(Send send, DeliveryReport report, OutcomeHandler handler) {
         learning.learn(report, send.tracked.map(SendTracking.Send::id),
                 send.tracked.map(SendTracking.Send::sentAt).orElseGet(clock::instant));
-        for (RecipientOutcome r : report.recipients()) {
-            if (r.disposition() == Disposition.SUCCESS) continue;
-            String line = DeliveryReport.describe(r.outcome());
-            if (r.outcome() instanceof DeliveryOutcome.Suppressed) LOG.debug("{}: {}", r.address().getAddress(), line);
-            else if (r.disposition() == Disposition.PERMANENT) LOG.warn("{}: {}", r.address().getAddress(), line);
-            else LOG.info("{}: {}", r.address().getAddress(), line);
+        if (LOG.isDebugEnabled()) {
+            for (RecipientOutcome r : report.recipients()) {
+                LOG.debug("{}: {}", r.address().getAddress(), DeliveryReport.describe(r.outcome()));
+            }
         }
         HandlerDispatch.dispatch(handler, report);
         return report;

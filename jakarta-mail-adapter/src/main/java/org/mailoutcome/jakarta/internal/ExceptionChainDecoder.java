@@ -155,7 +155,7 @@ public final class ExceptionChainDecoder {
     }
 
     private void sendFailed(SMTPSendFailedException f) {
-        Stage stage = AngusReplies.stageOfCommand(f.getCommand()).or(() -> AngusReplies.stageOf(f, top))
+        Stage stage = Commands.stageOf(f.getCommand()).or(() -> AngusReplies.stageOf(f, top))
                 .orElse(Stage.MAIL);
         if (stage == Stage.MESSAGE && f.getReturnCode() == 250) {
             if (delivered.isEmpty()) delivered = Optional.of(AngusReplies.replied(stage, 250, text(f)));

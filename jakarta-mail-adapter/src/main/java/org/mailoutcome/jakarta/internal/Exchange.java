@@ -2,6 +2,7 @@ package org.mailoutcome.jakarta.internal;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.mailoutcome.FailureCause;
 import org.mailoutcome.SmtpReply;
 import org.mailoutcome.Stage;
 
@@ -14,9 +15,10 @@ import org.mailoutcome.Stage;
  * @param failure why no reply came (I/O error, timeout, EOF), empty when one did
  * @param parsed the reply parsed (once, here: the report, the health check and the classification all read it),
  *     empty when none came or it does not parse
+ * @param cause the exception behind the failure, typed, when there was one
  */
 public record Exchange(Stage stage, String command, Optional<String> reply, Optional<String> failure,
-        Optional<SmtpReply> parsed) {
+        Optional<SmtpReply> parsed, Optional<FailureCause> cause) {
 
     /** Checks the components. */
     public Exchange {
@@ -25,42 +27,21 @@ public record Exchange(Stage stage, String command, Optional<String> reply, Opti
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(parsed, "parsed");
+        Objects.requireNonNull(cause, "cause");
     }
 
-    /** An exchange whose reply, if any, is parsed here. */
+    /** An exchange whose reply, if any, is parsed here, without an exception behind a failure. */
     public Exchange(Stage stage, String command, Optional<String> reply, Optional<String> failure) {
-        this(stage, command, reply, failure, reply.flatMap(SmtpReply::tryParse));
+        this(stage, command, reply, failure, reply.flatMap(SmtpReply::tryParse), Optional.empty());
+    }
+
+    /** Why no reply came, for an outcome: the failure and its cause. */
+    Failure why() {
+        return new Failure(failure.orElse("no reply"), cause);
     }
 
     /** Whether no usable reply came for this command. */
     public boolean hasNoUsableReply() {
         return reply.isEmpty();
-    }
-
-    /** The stage of a command line as Angus sends it. */
-    static Stage stageOf(String command) {
-        if (starts(command, "RCPT")) return Stage.RCPT;
-        if (starts(command, "MAIL")) return Stage.MAIL;
-        if (command.equals(".")) return Stage.MESSAGE;
-        if (starts(command, "DATA")) return Stage.DATA;
-        if (starts(command, "EHLO") || starts(command, "HELO")) return Stage.EHLO;
-        if (starts(command, "STARTTLS")) return Stage.STARTTLS;
-        if (starts(command, "RSET")) return Stage.RSET;
-        if (starts(command, "VRFY")) return Stage.VRFY;
-        if (starts(command, "EXPN")) return Stage.EXPN;
-        if (starts(command, "NOOP")) return Stage.NOOP;
-        if (starts(command, "QUIT")) return Stage.QUIT;
-        return Stage.AUTH;
-    }
-
-    private static boolean starts(String command, String verb) {
-        return command.regionMatches(true, 0, verb, 0, verb.length());
-    }
-
-    /** The command with everything after {@code AUTH <mechanism>} replaced, so credentials are never kept. */
-    static String redact(String command) {
-        if (!command.regionMatches(true, 0, "AUTH ", 0, 5)) return command;
-        int space = command.indexOf(' ', 5);
-        return space < 0 ? command : command.substring(0, space) + " ***";
     }
 }

@@ -50,7 +50,7 @@ public final class HandlerDispatch {
         try {
             handler.onAddressMoved(attempt.address(), new InternetAddress(outcome.forwardPath().get(), false));
         } catch (jakarta.mail.internet.AddressException | RuntimeException e) {
-            LOG.warn("OutcomeHandler.onAddressMoved threw for {}: {}", attempt.address(), outcome, e);
+            threw("onAddressMoved", attempt.address(), outcome, e);
         }
     }
 
@@ -59,13 +59,23 @@ public final class HandlerDispatch {
         try {
             handler.onOutcome(recipient, outcome);
         } catch (RuntimeException e) {
-            LOG.warn("OutcomeHandler.onOutcome threw for {}: {}", recipient, outcome, e);
+            threw("onOutcome", recipient, outcome, e);
         }
         try {
             typed(handler, recipient, outcome);
         } catch (RuntimeException e) {
-            LOG.warn("OutcomeHandler.on{} threw for {}: {}", outcome.name(), recipient, outcome, e);
+            threw("on" + outcome.name(), recipient, outcome, e);
         }
+    }
+
+    /**
+     * A callback threw: WARN with the outcome it was handling (record, stage, code; no address and no reply text,
+     * which are personal data), the recipient at DEBUG.
+     */
+    private static void threw(String callback, InternetAddress recipient, DeliveryOutcome outcome, Exception e) {
+        LOG.warn("OutcomeHandler.{} threw while handling {} at {}{}", callback, outcome.name(), outcome.stage(),
+                outcome.code().isPresent() ? " (" + outcome.code().getAsInt() + ")" : "", e);
+        LOG.debug("the recipient of that outcome: {}", recipient);
     }
 
     private static void typed(OutcomeHandler h, InternetAddress to, DeliveryOutcome outcome) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mailoutcome.Stage;
 
 /**
  * The DSN parameters (ENVID, ORCPT) and envelope sender of one tracked send, applied by {@link RecordingTransport} to the MAIL
@@ -37,8 +38,9 @@ public final class MailParameters {
      * @return the command with the envelope sender and DSN parameters applied
      */
     public String apply(String cmd, boolean dsn) {
-        if (cmd.regionMatches(true, 0, "MAIL FROM:", 0, 10)) return mailFrom(cmd, dsn);
-        if (cmd.regionMatches(true, 0, "RCPT TO:", 0, 8) && dsn) return rcptTo(cmd);
+        Stage stage = Commands.stageOf(cmd).orElse(Stage.AUTH);
+        if (stage == Stage.MAIL) return mailFrom(cmd, dsn);
+        if (stage == Stage.RCPT && dsn) return rcptTo(cmd);
         return cmd;
     }
 

@@ -8,10 +8,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Properties;
+import org.mailoutcome.jakarta.internal.wire.Wire;
 
 /**
  * Builds the mailer's own session from the caller's: same properties and authenticator, with the recording
- * transport as provider and the settings the mailer relies on. The caller's session is never modified.
+ * transport as provider, the mailer's {@link Wire} (its own sockets, made from the caller's settings), its
+ * {@link Pipelining} and the settings it relies on. The caller's session is never modified.
  */
 public final class MailerSessions {
     /** Used when neither the builder nor the session sets one (Angus's own defaults are infinite). */
@@ -20,6 +22,8 @@ public final class MailerSessions {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
     /** Default write timeout. */
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+    /** Any positive {@code chunksize} makes Angus hand a CHUNKING server's messages to {@code bdat()}. */
+    private static final String CHUNKS = "1";
 
     private MailerSessions() {
     }
@@ -28,26 +32,45 @@ public final class MailerSessions {
     public record Timeouts(Duration connect, Duration read, Duration write) {
     }
 
-    /** A new session for the mailer, without pipelining (the address verifier's). */
-    public static Session create(Session callers, Timeouts timeouts) {
-        return create(callers, timeouts, false);
+    /**
+     * How the mailer writes transactions: pipelined where the server allows it (shared by all its sessions, so a
+     * fall-back to lock-step holds for all), and with BDAT where the server offers CHUNKING.
+     *
+     * @param pipelining the mailer's pipelining
+     * @param chunking whether to use BDAT
+     */
+    public record Writing(Pipelining pipelining, boolean chunking) {
+        /** One command at a time, DATA for the content: the address verifier's. */
+        public static Writing lockStep() {
+            return new Writing(new Pipelining(false), false);
+        }
     }
 
-    /** A new session for the mailer; {@code pipelining}: RFC 2920 when the server advertises it. */
-    public static Session create(Session callers, Timeouts timeouts, boolean pipelining) {
+    /** A new session for the mailer, in lock-step (the address verifier's). */
+    public static Session create(Session callers, Timeouts timeouts) {
+        return create(callers, timeouts, Writing.lockStep());
+    }
+
+    /** A new session for the mailer, writing transactions as {@code writing} says. */
+    public static Session create(Session callers, Timeouts timeouts, Writing writing) {
         Properties props = new Properties();
         props.putAll(callers.getProperties());
-        props.setProperty(RecordingTransport.PIPELINING_PROPERTY, Boolean.toString(pipelining));
+        props.put(Pipelining.PROPERTY, writing.pipelining());
         for (String protocol : new String[] {"smtp", "smtps"}) {
             String p = "mail." + protocol + ".";
             props.setProperty(p + "sendpartial", "true");
             props.setProperty(p + "reportsuccess", "false");
             props.setProperty(p + "quitwait", "false");
-            props.remove(p + "chunksize"); // BDAT loses reply codes in Angus (ST:2857-2861)
+            props.remove(p + "chunksize");
+            if (writing.chunking()) props.setProperty(p + "chunksize", CHUNKS);
             setTimeout(props, p + "connectiontimeout", timeouts.connect(), DEFAULT_CONNECT_TIMEOUT);
             setTimeout(props, p + "timeout", timeouts.read(), DEFAULT_READ_TIMEOUT);
             setTimeout(props, p + "writetimeout", timeouts.write(), DEFAULT_WRITE_TIMEOUT);
-            watchWrites(props, p);
+        }
+        Wire wire = new Wire(props);
+        props.put(Wire.PROPERTY, wire);
+        for (String protocol : new String[] {"smtp", "smtps"}) {
+            props.put("mail." + protocol + ".ssl.socketFactory", wire.startTlsFactory(protocol));
         }
         Session session = Session.getInstance(props, delegatingAuthenticator(callers));
         session.setDebug(callers.getDebug());
@@ -60,28 +83,6 @@ public final class MailerSessions {
             throw new IllegalStateException("cannot register the recording transport", e);
         }
         return session;
-    }
-
-    /**
-     * Enforces the write timeout with {@link WatchedSocketFactory} instead of Angus's per-write scheduling, unless
-     * the caller chose how sockets are made (a socket factory, SOCKS, socket channels): Angus then keeps enforcing
-     * it ({@code SocketFetcher} ignores SOCKS and channels when a socket factory is set).
-     */
-    private static void watchWrites(Properties props, String p) {
-        for (String own : new String[] {"socketFactory", "socketFactory.class", "ssl.socketFactory",
-            "ssl.socketFactory.class", "socks.host", "usesocketchannels"}) {
-            if (props.containsKey(p + own)) return;
-        }
-        long millis;
-        try {
-            millis = Long.parseLong(props.getProperty(p + "writetimeout").trim());
-        } catch (NumberFormatException e) {
-            return; // Angus's reading of it stands
-        }
-        if (millis <= 0) return;
-        Duration timeout = Duration.ofMillis(millis);
-        props.put(p + "socketFactory", new WatchedSocketFactory(timeout));
-        props.remove(p + "writetimeout");
     }
 
     private static void setTimeout(Properties props, String key, Duration explicit, Duration fallback) {

@@ -28,11 +28,11 @@ final class ProbeDialogue {
     DeliveryOutcome send(Stage stage, String command) {
         if (breakOff.isPresent()) return breakOff.get();
         transport.transcript().clear();
-        String failure = "no reply";
+        Failure failure = Failure.of("no reply");
         try {
             transport.simpleCommand(command);
         } catch (MessagingException | RuntimeException e) {
-            failure = Transcript.describe(e);
+            failure = Failure.of(e);
         }
         DeliveryOutcome outcome = outcomeOf(stage, transport.transcript().exchanges(), failure);
         if (first.isEmpty()) first = Optional.of(outcome);
@@ -79,10 +79,13 @@ final class ProbeDialogue {
     }
 
     /** The outcome of the one exchange a command leaves in the transcript; none or a lost one is a lost connection. */
-    static DeliveryOutcome outcomeOf(Stage stage, List<Exchange> exchanges, String failure) {
-        if (exchanges.isEmpty()) return new ConnectionLost(stage, false, failure);
+    static DeliveryOutcome outcomeOf(Stage stage, List<Exchange> exchanges, Failure failure) {
+        if (exchanges.isEmpty()) return new ConnectionLost(stage, false, failure.orNoReply(), failure.cause());
         Exchange exchange = exchanges.get(exchanges.size() - 1);
-        if (exchange.hasNoUsableReply()) return new ConnectionLost(stage, false, exchange.failure().orElse(failure));
+        if (exchange.hasNoUsableReply()) {
+            Failure why = exchange.failure().isPresent() ? exchange.why() : failure;
+            return new ConnectionLost(stage, false, why.orNoReply(), why.cause().or(failure::cause));
+        }
         return DeliveryOutcome.classify(stage, exchange.reply().get());
     }
 }

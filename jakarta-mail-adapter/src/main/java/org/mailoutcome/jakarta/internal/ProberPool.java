@@ -79,17 +79,17 @@ public final class ProberPool implements AutoCloseable {
     private Optional<DeliveryOutcome> connect(RecordingTransport transport) {
         transport.transcript().clear();
         try {
-            if (credentials.isPresent()) transport.connect(credentials.get().user(), credentials.get().password());
-            else transport.connect();
+            transport.open(credentials);
             return Optional.empty();
         } catch (MessagingException | RuntimeException e) {
             List<Exchange> exchanges = transport.transcript().exchanges();
             if (!exchanges.isEmpty()) {
                 Exchange last = exchanges.get(exchanges.size() - 1);
-                DeliveryOutcome outcome = ProbeDialogue.outcomeOf(last.stage(), List.of(last), Transcript.describe(e));
+                DeliveryOutcome outcome = ProbeDialogue.outcomeOf(last.stage(), List.of(last), Failure.of(e));
                 if (!(outcome instanceof DeliveryOutcome.Success)) return Optional.of(outcome);
             }
-            return Optional.of(new ConnectionLost(Stage.CONNECT, false, Transcript.describe(e)));
+            Failure why = Failure.of(e);
+            return Optional.of(new ConnectionLost(Stage.CONNECT, false, why.description(), why.cause()));
         }
     }
 

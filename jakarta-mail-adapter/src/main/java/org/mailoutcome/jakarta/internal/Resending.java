@@ -21,8 +21,8 @@ public final class Resending {
             hooks.beforeTransaction(envelope);
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            return ReportBuilder.connectFailed(envelope, List.of(), "not sent: beforeTransaction failed: " + e,
-                    stored.messageId());
+            return ReportBuilder.connectFailed(envelope, List.of(),
+                    Failure.of(e).described("not sent: beforeTransaction failed: " + e), stored.messageId());
         }
         DeliveryReport report = router.resend(message, envelope, stored.messageId(), () -> {
             try {

@@ -38,12 +38,12 @@ public final class ServerChecks {
         try {
             return check.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return lost(Stage.CONNECT, "no answer within " + timeout.toMillis() + " ms", start, false);
+            return lost(Stage.CONNECT, Failure.of("no answer within " + timeout.toMillis() + " ms"), start, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return lost(Stage.CONNECT, "interrupted", start, false);
+            return lost(Stage.CONNECT, Failure.of("interrupted"), start, false);
         } catch (ExecutionException e) {
-            return lost(Stage.CONNECT, Transcript.describe(e.getCause()), start, false);
+            return lost(Stage.CONNECT, Failure.of(e.getCause()), start, false);
         }
     }
 
@@ -68,12 +68,13 @@ public final class ServerChecks {
             borrowed = pool.tryBorrow(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return lost(Stage.CONNECT, "interrupted while waiting for a connection", start, false);
+            return lost(Stage.CONNECT, Failure.of("interrupted while waiting for a connection"), start, false);
         } catch (NoSuchProviderException e) {
             throw new IllegalStateException("no SMTP transport: " + e.getMessage(), e);
         }
         if (borrowed.isEmpty()) {
-            return lost(Stage.CONNECT, "every connection stayed in use for " + timeout.toMillis() + " ms", start, false);
+            return lost(Stage.CONNECT, Failure.of("every connection stayed in use for " + timeout.toMillis() + " ms"),
+                    start, false);
         }
         Connection connection = borrowed.get();
         ServerCheck result = noop(connection.transport(), start);
@@ -91,20 +92,21 @@ public final class ServerChecks {
         } catch (MessagingException | RuntimeException e) {
             if (!reused) {
                 DeliveryOutcome failed = ReportBuilder.connectFailure(transport.transcript().exchanges(),
-                        Transcript.describe(e));
+                        Failure.of(e));
                 return new ServerCheck(failed, since(start), false);
             }
-            return lost(Stage.NOOP, Transcript.describe(e), start, true);
+            return lost(Stage.NOOP, Failure.of(e), start, true);
         }
         Exchange exchange = transport.transcript().exchanges().get(0);
         DeliveryOutcome outcome = exchange.reply().map(r -> DeliveryOutcome.classify(Stage.NOOP, r))
-                .orElseGet(() -> new DeliveryOutcome.ConnectionLost(Stage.NOOP, false,
-                        exchange.failure().orElse("no reply")));
+                .orElseGet(() -> new DeliveryOutcome.ConnectionLost(Stage.NOOP, false, exchange.why().description(),
+                        exchange.cause()));
         return new ServerCheck(outcome, since(start), reused);
     }
 
-    private static ServerCheck lost(Stage stage, String detail, long start, boolean reused) {
-        return new ServerCheck(new DeliveryOutcome.ConnectionLost(stage, false, detail), since(start), reused);
+    private static ServerCheck lost(Stage stage, Failure why, long start, boolean reused) {
+        return new ServerCheck(new DeliveryOutcome.ConnectionLost(stage, false, why.orNoReply(), why.cause()),
+                since(start), reused);
     }
 
     private static Duration since(long start) {

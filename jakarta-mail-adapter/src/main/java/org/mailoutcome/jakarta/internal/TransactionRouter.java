@@ -23,9 +23,9 @@ import org.mailoutcome.jakarta.MailerPool;
  * the transactions of a send over them.
  */
 public final class TransactionRouter implements AutoCloseable {
-    /** Pool settings shared by every server. */
+    /** Pool settings shared by every server; {@code pipelining} and {@code chunking} as the builder says. */
     public record PoolSettings(MailerSessions.Timeouts timeouts, int maxConnections, Duration maxIdle,
-            int maxMessages, Optional<Credentials> credentials, boolean pipelining) {
+            int maxMessages, Optional<Credentials> credentials, boolean pipelining, boolean chunking) {
     }
 
     private final PoolSettings settings;
@@ -36,6 +36,7 @@ public final class TransactionRouter implements AutoCloseable {
     private final ForwardHeaders forwardHeaders;
     private final Map<Session, Routed> routed = new ConcurrentHashMap<>();
     private final ServerChecks checks;
+    private final MailerSessions.Writing writing;
 
     private record Routed(ConnectionPool pool, TransactionSender sender) {
     }
@@ -43,7 +44,8 @@ public final class TransactionRouter implements AutoCloseable {
     /** Pools for the caller's session. */
     public TransactionRouter(Session callers, PoolSettings settings, ForwardRouter router, ForwardHeaders headers) {
         this.settings = settings;
-        this.ownSession = MailerSessions.create(callers, settings.timeouts(), settings.pipelining());
+        this.writing = new MailerSessions.Writing(new Pipelining(settings.pipelining()), settings.chunking());
+        this.ownSession = MailerSessions.create(callers, settings.timeouts(), writing);
         this.ownPool = pool(ownSession);
         this.own = new TransactionSender(ownPool, settings.credentials());
         this.checks = new ServerChecks(ownPool, settings.credentials());
@@ -82,7 +84,7 @@ public final class TransactionRouter implements AutoCloseable {
         Optional<Session> route = router.route(forwardAddress);
         if (route.isEmpty()) return own;
         return routed.computeIfAbsent(route.get(), s -> {
-            ConnectionPool pool = pool(MailerSessions.create(s, settings.timeouts(), settings.pipelining()));
+            ConnectionPool pool = pool(MailerSessions.create(s, settings.timeouts(), writing));
             return new Routed(pool, new TransactionSender(pool, Optional.empty()));
         }).sender();
     }

@@ -5,6 +5,7 @@ import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.mailoutcome.SmtpReply;
@@ -18,6 +19,12 @@ import org.mailoutcome.jakarta.internal.ConnectionPool.Connection;
  * (nothing was accepted yet) is replaced once, transparently.
  */
 public final class TransactionSender {
+    /**
+     * A connection idle for longer than this is asked NOOP before a transaction that would carry the message in its
+     * one flight: once the message went, a connection found closed could have delivered it, so a connection the
+     * server dropped while idle must be found out before.
+     */
+    static final Duration LIVENESS_CHECK_AFTER = Duration.ofSeconds(5);
     private final ConnectionPool pool;
     private final Optional<Credentials> credentials;
 
@@ -52,6 +59,11 @@ public final class TransactionSender {
                 throw new IllegalStateException("no SMTP transport: " + e.getMessage(), e);
             }
             boolean reused = connection.isReused();
+            if (pool.idleLongerThan(connection, LIVENESS_CHECK_AFTER) && connection.transport().sendsContentInFlight()
+                    && !connection.transport().answersNoop()) {
+                pool.release(connection, false); // dropped by the server while idle: replaced before anything goes
+                continue;
+            }
             connection.transport().beforeEndOfData(beforeEndOfData);
             connection.transport().parameters(parameters.orElse(null));
             Result result;
@@ -62,11 +74,13 @@ public final class TransactionSender {
                 connection.transport().parameters(null);
             }
             pool.release(connection, result.healthy);
+            if (result.misfit && tries < 2) continue; // abandoned unwritten: the mailer is now in lock-step
             if (!(result.stale && reused && tries == 0)) return result.report;
         }
     }
 
-    private record Result(DeliveryReport report, boolean healthy, boolean stale) {
+    /** {@code misfit}: nothing was written, the mailer fell back to lock-step; send again. */
+    private record Result(DeliveryReport report, boolean healthy, boolean stale, boolean misfit) {
     }
 
     private Result sendOn(Connection connection, MimeMessage message, List<InternetAddress> envelope,
@@ -78,28 +92,30 @@ public final class TransactionSender {
                 connect(transport, credentials);
             } catch (MessagingException | RuntimeException e) {
                 DeliveryReport report = ReportBuilder.connectFailed(envelope, transport.transcript().exchanges(),
-                        Transcript.describe(e), messageId);
-                return new Result(report, false, false);
+                        Failure.of(e), messageId);
+                return new Result(report, false, false, false);
             }
             transport.transcript().clear();
         }
-        String failure = "";
+        Failure failure = Failure.NONE;
         Throwable thrown = null;
         try {
             transport.sendMessage(message, envelope.toArray(new InternetAddress[0]));
         } catch (MessagingException | RuntimeException e) {
-            failure = Transcript.describe(e);
+            failure = Failure.of(e);
             thrown = e;
         }
         List<Exchange> exchanges = transport.transcript().exchanges();
         DeliveryReport report = ReportBuilder.report(envelope, exchanges, failure, messageId);
-        return new Result(report, transport.isClean() && isHealthy(exchanges, thrown), isStale(exchanges));
+        boolean misfit = transport.takeMisfit();
+        boolean healthy = misfit ? transport.isConnectedLocally() : transport.isClean() && isHealthy(exchanges, thrown);
+        boolean refused = thrown != null && EndOfDataRefused.isIn(thrown);
+        return new Result(report, healthy, !refused && isStale(exchanges), misfit);
     }
 
     /** Connects with the builder's credentials, else as the session says (its authenticator). */
     static void connect(RecordingTransport transport, Optional<Credentials> credentials) throws MessagingException {
-        if (credentials.isPresent()) transport.connect(credentials.get().user(), credentials.get().password());
-        else transport.connect();
+        transport.open(credentials);
     }
 
     /** Reusable: every command got a parseable reply, no 421, and nothing was thrown that breaks the session. */
@@ -114,12 +130,21 @@ public final class TransactionSender {
         return smtpRefusal && !(((MessagingException) thrown).getNextException() instanceof IOException);
     }
 
-    /** The server had dropped an idle connection: MAIL FROM could not be sent or got no reply. */
+    /**
+     * The server had dropped an idle connection: MAIL FROM could not be sent or got no reply. When the message went
+     * with MAIL (a BDAT flight), only if it could not be written or the server closed without answering anything:
+     * a reset or a timeout there leaves the message maybe delivered, and it is not sent again.
+     */
     private static boolean isStale(List<Exchange> exchanges) {
-        return exchanges.isEmpty() || exchanges.get(0).stage() == Stage.MAIL && exchanges.get(0).hasNoUsableReply();
+        if (exchanges.isEmpty()) return true;
+        Exchange first = exchanges.get(0);
+        if (first.stage() != Stage.MAIL || !first.hasNoUsableReply()) return false;
+        boolean chunked = exchanges.stream().anyMatch(e -> Commands.isChunk(e.command()));
+        String failure = first.failure().orElse("");
+        return !chunked || failure.equals(ReadReply.CLOSED) || failure.startsWith(Transcript.NOT_SENT);
     }
 
     private static DeliveryReport lost(List<InternetAddress> envelope, String why, Optional<String> messageId) {
-        return ReportBuilder.connectFailed(envelope, List.of(), why, messageId);
+        return ReportBuilder.connectFailed(envelope, List.of(), Failure.of(why), messageId);
     }
 }

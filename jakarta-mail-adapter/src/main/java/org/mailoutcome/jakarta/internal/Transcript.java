@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
  * transport (every {@code SMTPTransport} method is synchronized; the mailer lends a transport to one thread).
  */
 public final class Transcript {
+    /** How the failure of a command that could not be written starts. */
+    static final String NOT_SENT = "command not sent: ";
     private static final Logger LOG = LoggerFactory.getLogger("org.mailoutcome.jakarta.smtp");
 
     private final List<Exchange> exchanges = new ArrayList<>();
@@ -33,9 +35,9 @@ public final class Transcript {
 
     /** A command is about to be written. */
     void commandSent(String command) {
-        String redacted = Exchange.redact(command);
+        String redacted = Commands.redact(command);
         if (pending) exchanges.add(new Exchange(pendingStage, pendingCommand, Optional.empty(), Optional.of("no reply")));
-        pendingStage = Exchange.stageOf(redacted);
+        pendingStage = Commands.stageOf(redacted).orElse(Stage.AUTH);
         pendingCommand = redacted;
         pending = true;
         LOG.debug("C: {}", redacted);
@@ -43,32 +45,34 @@ public final class Transcript {
 
     /** The command could not be written. */
     void commandFailed(Exception cause) {
-        close(Optional.empty(), Optional.of("command not sent: " + describe(cause)));
+        close(Optional.empty(), Failure.of(cause).described(NOT_SENT + describe(cause)));
     }
 
     /** A reply came (raw, {@code \n}-joined); a reply without a command is a greeting or an AUTH continuation. */
     void replyReceived(String raw) {
         expectUnsolicited();
-        String kept = pendingStage == Stage.AUTH ? withoutText(raw) : raw;
+        String kept = pendingStage == Stage.AUTH ? Commands.withheld(raw) : raw;
         LOG.debug("S: {}", kept);
-        close(Optional.of(kept), Optional.empty());
+        close(Optional.of(kept), Failure.NONE);
     }
 
-    /**
-     * An AUTH-stage reply keeps only its code and enhanced status code: a hostile or broken server may echo the
-     * credentials back, and they must never reach a log or a report.
-     */
-    static String withoutText(String raw) {
-        return SmtpReply.tryParse(raw)
-                .map(r -> r.code() + r.enhancedStatus().map(s -> " " + s).orElse("") + " (text withheld: AUTH stage)")
-                .orElse("(unparseable reply withheld: AUTH stage)");
+    /** A reply was read, or none came. */
+    void replied(ReadReply reply) {
+        if (reply.failure().isPresent()) replyLost(Failure.of(reply.failure().get()));
+        else if (reply.isLost()) replyLost(reply.lost().get());
+        else replyReceived(reply.raw());
     }
 
     /** No reply came. */
     void replyLost(String why) {
+        replyLost(Failure.of(why));
+    }
+
+    /** No reply came, for a typed reason. */
+    void replyLost(Failure why) {
         expectUnsolicited();
-        LOG.debug("S: (no reply: {})", why);
-        close(Optional.empty(), Optional.of(why));
+        LOG.debug("S: (no reply: {})", why.description());
+        close(Optional.empty(), why);
     }
 
     /** A reply with no recorded command before it: the greeting, or a step of an AUTH exchange. */
@@ -78,8 +82,10 @@ public final class Transcript {
         pendingCommand = "";
     }
 
-    private void close(Optional<String> reply, Optional<String> failure) {
-        exchanges.add(new Exchange(pendingStage, pendingCommand, reply, failure));
+    private void close(Optional<String> reply, Failure failure) {
+        Optional<String> why = reply.isPresent() ? Optional.empty() : Optional.of(failure.orNoReply());
+        exchanges.add(new Exchange(pendingStage, pendingCommand, reply, why, reply.flatMap(SmtpReply::tryParse),
+                failure.cause()));
         pending = false;
     }
 

@@ -3,10 +3,11 @@ package org.mailoutcome.jakarta.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Session;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
+import org.mailoutcome.jakarta.internal.wire.Wire;
 
 class MailerSessionsTest {
     private static final MailerSessions.Timeouts DEFAULTS = new MailerSessions.Timeouts(null, null, null);
@@ -18,38 +19,40 @@ class MailerSessionsTest {
     }
 
     @Test
-    void writeTimeoutIsEnforcedByTheWatchedSocketFactoryInsteadOfAngus() throws Exception {
+    void everySessionHasTheMailersWireWithTheWriteTimeoutOfTheBuilder() {
         Session session = MailerSessions.create(callers(), new MailerSessions.Timeouts(null, null, Duration.ofSeconds(7)));
-        for (String protocol : new String[] {"smtp", "smtps"}) {
-            Object factory = session.getProperties().get("mail." + protocol + ".socketFactory");
-            assertThat(factory).isInstanceOfSatisfying(WatchedSocketFactory.class,
-                    f -> assertThat(f.writeTimeout()).isEqualTo(Duration.ofSeconds(7)));
-            assertThat(session.getProperty("mail." + protocol + ".writetimeout")).isNull();
-        }
-        try (Socket socket = ((WatchedSocketFactory) session.getProperties().get("mail.smtp.socketFactory"))
-                .createSocket()) {
-            assertThat(socket.getTcpNoDelay()).isTrue();
-        }
+        Wire wire = Wire.of(session).orElseThrow();
+        assertThat(wire.writeTimeout("smtp")).contains(Duration.ofSeconds(7));
+        assertThat(wire.writeTimeout("smtps")).contains(Duration.ofSeconds(7));
     }
 
     @Test
     void sessionsWriteTimeoutIsKeptAsTheDefault() {
         Session session = MailerSessions.create(callers("mail.smtp.writetimeout", "1234"), DEFAULTS);
-        assertThat(((WatchedSocketFactory) session.getProperties().get("mail.smtp.socketFactory")).writeTimeout())
-                .isEqualTo(Duration.ofMillis(1234));
-        assertThat(((WatchedSocketFactory) session.getProperties().get("mail.smtps.socketFactory")).writeTimeout())
-                .isEqualTo(MailerSessions.DEFAULT_WRITE_TIMEOUT);
+        Wire wire = Wire.of(session).orElseThrow();
+        assertThat(wire.writeTimeout("smtp")).contains(Duration.ofMillis(1234));
+        assertThat(wire.writeTimeout("smtps")).contains(MailerSessions.DEFAULT_WRITE_TIMEOUT);
     }
 
     @Test
-    void callersOwnWayOfMakingSocketsIsLeftToAngusWithItsWriteTimeout() {
-        for (String own : new String[] {"mail.smtp.socketFactory.class", "mail.smtp.ssl.socketFactory.class",
-            "mail.smtp.socks.host", "mail.smtp.usesocketchannels"}) {
-            Session session = MailerSessions.create(callers(own, "x"), DEFAULTS);
-            assertThat(session.getProperties().get("mail.smtp.socketFactory")).as(own).isNull();
-            assertThat(session.getProperty("mail.smtp.writetimeout")).as(own)
-                    .isEqualTo(Long.toString(MailerSessions.DEFAULT_WRITE_TIMEOUT.toMillis()));
-        }
+    void startTlsGoesThroughTheWiresFactoryWhateverTheCallerSet() {
+        SSLSocketFactory own = (SSLSocketFactory) SSLSocketFactory.getDefault();
+        Properties props = new Properties();
+        props.put("mail.smtp.ssl.socketFactory", own);
+        Session session = MailerSessions.create(Session.getInstance(props), DEFAULTS);
+        Object factory = session.getProperties().get("mail.smtp.ssl.socketFactory");
+        assertThat(factory).isInstanceOf(SSLSocketFactory.class).isNotSameAs(own);
+        assertThat(factory).isSameAs(Wire.of(session).orElseThrow().startTlsFactory("smtp"));
+    }
+
+    @Test
+    void chunkingTurnsAngusBdatPathOnAndTheSessionsOwnChunkSizeIsNotUsed() {
+        Session on = MailerSessions.create(callers("mail.smtp.chunksize", "65536"), DEFAULTS,
+                new MailerSessions.Writing(new Pipelining(true), true));
+        Session off = MailerSessions.create(callers("mail.smtp.chunksize", "65536"), DEFAULTS,
+                new MailerSessions.Writing(new Pipelining(true), false));
+        assertThat(on.getProperty("mail.smtp.chunksize")).isEqualTo("1");
+        assertThat(off.getProperty("mail.smtp.chunksize")).isNull();
     }
 
     @Test

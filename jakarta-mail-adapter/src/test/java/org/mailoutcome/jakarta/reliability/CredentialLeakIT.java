@@ -180,7 +180,7 @@ class CredentialLeakIT {
         for (String name : List.of("org.mailoutcome.jakarta.smtp", "org.mailoutcome.jakarta.OutcomeMailer",
                 ConnectionPool.class.getName(), DeliveryRun.class.getName(),
                 "org.mailoutcome.jakarta.OutcomeHandler", "org.mailoutcome.jakarta.OutcomeTransportListener",
-                "org.mailoutcome.jakarta.internal.WatchedSocketFactory")) {
+                "org.mailoutcome.jakarta.internal.wire.Watchdog")) {
             loggers.add(LoggerFactory.getLogger(name));
         }
         Map<Logger, Integer> previous = new HashMap<>();

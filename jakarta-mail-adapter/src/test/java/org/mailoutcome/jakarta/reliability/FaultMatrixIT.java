@@ -35,8 +35,11 @@ import org.mailoutcome.testkit.Verb;
  * QUIT) times every fault, with 1 and with 5 recipients: one outcome per recipient at the right stage, "maybe
  * delivered" only after the end of data, the report agrees with what the server recorded, no exception escapes,
  * no send outlasts the timeouts, and the next send on the same mailer succeeds on a new connection. Every cell runs
- * twice: against a server without PIPELINING and against one that advertises it, where MAIL, the RCPTs and DATA
- * go in one flight and the fault lands in the middle of the group.
+ * three times: against a server without PIPELINING, against one that advertises it, where MAIL, the RCPTs and DATA
+ * go in one flight and the fault lands in the middle of the group, and against one that advertises CHUNKING too,
+ * where MAIL, the RCPTs and {@code BDAT <size> LAST} with the message go in one flight: there the end of data went
+ * with the flight, so a reply lost anywhere in it leaves the message maybe delivered, and the BDAT cells (a close
+ * before its reply, a 421, a reply split, garbage, ...) replace the DATA and end-of-data ones.
  */
 class FaultMatrixIT {
     static final String USER = "matrix-user";
@@ -58,6 +61,12 @@ class FaultMatrixIT {
     @RegisterExtension
     static SmtpServerExtension pipelining = new SmtpServerExtension(
             SmtpServer.builder().starttls(true).auth(USER, PASSWORD).pipelining(true));
+    @RegisterExtension
+    static SmtpServerExtension chunking = new SmtpServerExtension(
+            SmtpServer.builder().starttls(true).auth(USER, PASSWORD).pipelining(true).chunking(true));
+
+    /** How the server lets the mailer write the transaction. */
+    enum Mode { LOCK_STEP, PIPELINED, FLIGHT }
 
     private static final AtomicInteger cellsRun = new AtomicInteger();
     private static final AtomicInteger faultsInjected = new AtomicInteger();
@@ -76,6 +85,7 @@ class FaultMatrixIT {
         DATA(Verb.DATA, Stage.DATA, "354 End data with <CR><LF>.<CR><LF>"),
         DURING_MESSAGE(Verb.MESSAGE_DATA, Stage.MESSAGE, "552 5.3.4 Message size exceeds fixed limit"),
         END_OF_DATA(Verb.END_OF_DATA, Stage.MESSAGE, "250 2.0.0 Ok: queued as MATRIX1"),
+        LAST_CHUNK(Verb.BDAT, Stage.MESSAGE, "250 2.0.0 Ok: 500 bytes queued as MATRIX1"),
         QUIT(Verb.QUIT, Stage.QUIT, "221 2.0.0 Bye");
 
         final Verb verb;
@@ -110,32 +120,33 @@ class FaultMatrixIT {
         MULTI_MEGABYTE_LINE, BARE_LF_AND_NUL
     }
 
-    record Cell(Point point, int recipientIndex, Fault fault, int recipientCount, boolean pipelined) {
+    record Cell(Point point, int recipientIndex, Fault fault, int recipientCount, Mode mode) {
         @Override
         public String toString() {
             String where = point == Point.RCPT ? "RCPT " + (recipientIndex + 1) : point.name();
             return where + " x " + fault + " (" + recipientCount + " recipient" + (recipientCount > 1 ? "s" : "")
-                    + (pipelined ? ", pipelined)" : ")");
+                    + (mode == Mode.PIPELINED ? ", pipelined)" : mode == Mode.FLIGHT ? ", one flight with BDAT)"
+                    : ")");
         }
     }
 
     @TestFactory
     Stream<DynamicTest> everyStageTimesEveryFault() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (boolean pipelined : new boolean[] {false, true}) {
+        for (Mode mode : Mode.values()) {
             for (int count : new int[] {1, 5}) {
-                cells(count, pipelined, tests);
+                cells(count, mode, tests);
             }
         }
         return tests.stream();
     }
 
-    private void cells(int count, boolean pipelined, List<DynamicTest> tests) {
+    private void cells(int count, Mode mode, List<DynamicTest> tests) {
         for (Point point : Point.values()) {
             int rows = point == Point.RCPT ? count : 1;
             for (int row = 0; row < rows; row++) {
                 for (Fault fault : Fault.values()) {
-                    Cell cell = new Cell(point, row, fault, count, pipelined);
+                    Cell cell = new Cell(point, row, fault, count, mode);
                     Optional<String> reason = notApplicable(cell);
                     if (reason.isPresent()) {
                         notApplicable.incrementAndGet();
@@ -154,6 +165,13 @@ class FaultMatrixIT {
         if (cell.point() == Point.QUIT && cell.fault() == Fault.CLOSE_AFTER_REPLY) {
             return Optional.of("closing after the reply to QUIT is how every session ends, not a fault");
         }
+        boolean bdat = cell.mode() == Mode.FLIGHT;
+        if (bdat && (cell.point() == Point.DATA || cell.point() == Point.END_OF_DATA)) {
+            return Optional.of("with CHUNKING there is no DATA command and no end-of-data dot: see LAST_CHUNK");
+        }
+        if (!bdat && cell.point() == Point.LAST_CHUNK) {
+            return Optional.of("without CHUNKING there is no BDAT: see DATA and END_OF_DATA");
+        }
         return Optional.empty();
     }
 
@@ -165,7 +183,8 @@ class FaultMatrixIT {
     }
 
     private void run(Cell cell) throws Exception {
-        SmtpServer server = (cell.pipelined() ? pipelining : smtp).server();
+        SmtpServer server = (cell.mode() == Mode.FLIGHT ? chunking : cell.mode() == Mode.PIPELINED ? pipelining : smtp)
+                .server();
         server.reset();
         Gate injected = new Gate();
         if (cell.fault() != Fault.NO_REPLY_TIMEOUT) injected.release();
@@ -200,7 +219,7 @@ class FaultMatrixIT {
             List<ReceivedMessage> received = server.messages();
             List<ReceivedMessage> mine = received.stream().filter(m -> Messages.subject(m).equals(subject)
                     || !m.envelopeRecipients().contains("after@example.test")).toList();
-            Invariants.check(report, envelope, mine);
+            Invariants.check(report, envelope, mine, cell.mode() == Mode.FLIGHT);
             ReceivedMessage next = received.stream()
                     .filter(m -> m.envelopeRecipients().contains("after@example.test")).findFirst().orElseThrow();
             if (!report.isFullyAccepted()) {
@@ -215,6 +234,7 @@ class FaultMatrixIT {
     }
 
     private static String pattern(Cell cell) {
+        if (cell.point() == Point.LAST_CHUNK) return "* LAST";
         return cell.point() == Point.RCPT ? Messages.recipients(cell.recipientCount()).get(cell.recipientIndex())
                 : null;
     }
@@ -254,13 +274,18 @@ class FaultMatrixIT {
     }
 
     private static void checkStages(Cell cell, DeliveryReport report, Duration took) {
-        Set<Stage> allowed = cell.point().visibleAt(cell.fault());
+        Set<Stage> allowed = EnumSet.copyOf(cell.point().visibleAt(cell.fault()));
+        boolean flight = cell.mode() == Mode.FLIGHT;
+        boolean inTransaction = cell.point().ordinal() >= Point.MAIL.ordinal() && cell.point() != Point.QUIT;
+        // in one flight, a reply lost shows at the first command that got none, and the message outcome at MESSAGE
+        if (flight && inTransaction) allowed.addAll(EnumSet.of(Stage.MAIL, Stage.RCPT, Stage.MESSAGE));
         for (RecipientOutcome r : report.recipients()) {
             if (r.disposition() == Disposition.SUCCESS) continue;
             assertThat(r.outcome().stage()).as(cell + ": " + r).isIn(allowed);
         }
-        if (cell.point().ordinal() < Point.DATA.ordinal()) {
-            assertThat(report.recipients()).as("no maybe before DATA: " + report)
+        Point firstMaybe = flight ? Point.MAIL : Point.DATA;
+        if (cell.point().ordinal() < firstMaybe.ordinal()) {
+            assertThat(report.recipients()).as("no maybe before the end of data was sent: " + report)
                     .noneMatch(Invariants::maybeDelivered);
         }
         System.out.println("reliability: fault matrix: cell " + cell + " -> " + summary(report) + " in " + took.toMillis() + " ms");

@@ -43,6 +43,20 @@ final class Messages {
         }
     }
 
+    /**
+     * Scripts every kind of RCPT reply for {@code r2} to {@code r6} (of {@link #recipients} 6): 251 with a forward
+     * path, 252, 550, 551 with a forward path, 451; {@code r1} is accepted with 250.
+     */
+    static void everyKindOfRcptReply(org.mailoutcome.testkit.SmtpServer s) {
+        s.on(org.mailoutcome.testkit.Verb.RCPT, "r2@*")
+                .reply("251 2.1.5 User not local; will forward to <r2@new.example.test>");
+        s.on(org.mailoutcome.testkit.Verb.RCPT, "r3@*").reply("252 2.1.5 Cannot VRFY user, but will accept message");
+        s.on(org.mailoutcome.testkit.Verb.RCPT, "r4@*")
+                .reply("550 5.1.1 <r4@example.test>: Recipient address rejected: unknown");
+        s.on(org.mailoutcome.testkit.Verb.RCPT, "r5@*").reply("551 5.1.6 User not local; please try <r5@new.example.test>");
+        s.on(org.mailoutcome.testkit.Verb.RCPT, "r6@*").reply("451 4.7.1 Greylisted, please try again later");
+    }
+
     /** The subject the server received, or "" when the data does not parse. */
     static String subject(ReceivedMessage message) {
         try {

@@ -122,13 +122,7 @@ class PipeliningIT {
     @Test
     void everyKindOfRcptReplyGivesTheSameOutcomesAsWithoutPipelining() {
         List<String> envelope = Messages.recipients(6);
-        Consumer<SmtpServer> script = s -> {
-            s.on(Verb.RCPT, "r2@*").reply("251 2.1.5 User not local; will forward to <r2@new.example.test>");
-            s.on(Verb.RCPT, "r3@*").reply("252 2.1.5 Cannot VRFY user, but will accept message");
-            s.on(Verb.RCPT, "r4@*").reply("550 5.1.1 <r4@example.test>: Recipient address rejected: unknown");
-            s.on(Verb.RCPT, "r5@*").reply("551 5.1.6 User not local; please try <r5@new.example.test>");
-            s.on(Verb.RCPT, "r6@*").reply("451 4.7.1 Greylisted, please try again later");
-        };
+        Consumer<SmtpServer> script = Messages::everyKindOfRcptReply;
         for (ReplyPackets packets : ReplyPackets.values()) {
             Run run = both(pipeliningServer().replyPackets(packets), envelope, script);
             assertThat(run.flights()).as(packets.name()).contains(group(envelope));
