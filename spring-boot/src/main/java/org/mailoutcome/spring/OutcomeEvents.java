@@ -47,7 +47,8 @@ final class OutcomeEvents {
         try {
             events.publishEvent(event);
         } catch (RuntimeException e) {
-            LOG.warn("a listener of {} threw: {}", event.getClass().getSimpleName(), event, e);
+            LOG.warn("a listener of {} threw", event.getClass().getSimpleName(), e);
+            LOG.debug("the event the listener threw on: {}", event);
         }
     }
 }

@@ -95,7 +95,7 @@ final class RoundLearning {
             ForwardDecision decision = forward.get().decide(r.target(), path.get(), chain.size(), chain, envelope);
             if (decision instanceof ForwardDecision.Follow) return path;
             if (forward.get().isEnabled()) {
-                LOG.info("retry of send {}: forward path not followed: {}", round.sendId(),
+                LOG.debug("retry of send {}: forward path not followed: {}", round.sendId(),
                         ((ForwardDecision.Refuse) decision).reason());
             }
             return Optional.empty();
