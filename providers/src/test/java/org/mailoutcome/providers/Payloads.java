@@ -43,6 +43,14 @@ final class Payloads {
         throw new AssertionError("expected Accepted, got " + result);
     }
 
+    /** Asserts an event's record, recipient and the provider's kind. */
+    static void assertEvent(ProviderEvent event, String record, String recipient, String kind) {
+        org.assertj.core.api.Assertions.assertThat(event.name()).isEqualTo(record);
+        org.assertj.core.api.Assertions.assertThat(((ProviderEvent.RecipientEvent) event).recipient())
+                .isEqualTo(recipient);
+        org.assertj.core.api.Assertions.assertThat(event.info().kind()).isEqualTo(kind);
+    }
+
     static ProviderEvent only(ParseResult result) {
         List<ProviderEvent> events = accepted(result).events();
         if (events.size() != 1) throw new AssertionError("expected one event, got " + events);

@@ -41,9 +41,7 @@ class SesEventsTest {
     })
     void eachDocumentedRecordGivesItsEvent(String resource, String record, String recipient, String kind) {
         ProviderEvent event = read(resource).get(0);
-        assertThat(event.name()).isEqualTo(record);
-        assertThat(((ProviderEvent.RecipientEvent) event).recipient()).isEqualTo(recipient);
-        assertThat(event.info().kind()).isEqualTo(kind);
+        Payloads.assertEvent(event, record, recipient, kind);
         assertThat(event.provider()).isEqualTo(Provider.SES);
         assertThat(event.info().raw()).isEqualTo(Payloads.text("ses/" + resource));
     }
