@@ -1,14 +1,14 @@
 #!/bin/bash
 # The durable retries' benchmark (DurableRetriesBench) on H2 and on PostgreSQL 15, against a real Postfix 3.7:
 # schedule cost per deferred recipient, worker throughput with 1 and 2 workers, and sends whose first attempt
-# succeeds with the hand-off and without. PostgreSQL runs with fsync on (jdbc/postgres/start.sh), Postfix from the
+# succeeds with the hand-off and without. PostgreSQL runs with fsync on (test-support/recipes/postgres), Postfix from the
 # interop recipe; both on loopback, both stopped at the end. SCALE (default 1) multiplies the workloads.
 # Needs root, postfix, openssl, PostgreSQL 15 (.ci/postgres-install), and the jar:
 #   mvn -q install -DskipTests && mvn -q -f benchmarks/pom.xml package -DskipTests
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-recipe=$(cd "$here/../interop/postfix" && pwd)
-pg=$(cd "$here/../jdbc/postgres" && pwd)
+recipe=$(cd "$here/../test-support/recipes/postfix" && pwd)
+pg=$(cd "$here/../test-support/recipes/postgres" && pwd)
 jar="$here/target/benchmarks.jar"
 [ -f "$jar" ] || { echo "no $jar: build it with mvn -q -f benchmarks/pom.xml package -DskipTests" >&2; exit 1; }
 run_dir=/var/tmp/mail-outcome-bench-jdbc

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs the throughput harness against a real Postfix 3.7 on loopback, plain SMTP then STARTTLS, and stops Postfix.
-# Postfix is started from the project's recipe (interop/postfix) on a free high port, with all its state in
+# Postfix is started from the project's recipe (test-support/recipes/postfix) on a free high port, with all its state in
 # RUN_DIR (default benchmarks/target/postfix-run; RUN_DIR=/dev/shm/... puts the queue on tmpfs, where fsync is free).
 # JAVA_OPTS go to every java command, e.g. JAVA_OPTS=-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider
 #
@@ -11,7 +11,7 @@
 #   mvn -q install -DskipTests && mvn -q -f benchmarks/pom.xml package -DskipTests
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-recipe=$(cd "$here/../interop/postfix" 2>/dev/null && pwd) || { echo "no Postfix recipe at interop/postfix" >&2; exit 1; }
+recipe=$(cd "$here/../test-support/recipes/postfix" 2>/dev/null && pwd) || { echo "no Postfix recipe at test-support/recipes/postfix" >&2; exit 1; }
 jar="$here/target/benchmarks.jar"
 [ -f "$jar" ] || { echo "no $jar: build it with mvn -q -f benchmarks/pom.xml package -DskipTests" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || { echo "Postfix needs root to start" >&2; exit 1; }

@@ -7,7 +7,7 @@ module org.mailoutcome.bounce {
     requires transitive jakarta.mail;
     requires org.eclipse.angus.mail;
 
-    requires transitive org.mailoutcome.jakarta;
+    requires transitive org.mailoutcome.tracking;
     requires org.slf4j;
 
     exports org.mailoutcome.bounce;

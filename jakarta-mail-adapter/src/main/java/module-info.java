@@ -4,6 +4,7 @@
  */
 module org.mailoutcome.jakarta {
     requires transitive org.mailoutcome;
+    requires transitive org.mailoutcome.tracking;
     requires transitive jakarta.mail;
     requires org.eclipse.angus.mail;
     requires org.slf4j;
@@ -11,7 +12,6 @@ module org.mailoutcome.jakarta {
 
     exports org.mailoutcome.jakarta;
     exports org.mailoutcome.jakarta.retry;
-    exports org.mailoutcome.jakarta.tracking;
     // Jakarta Mail instantiates the recording transport reflectively.
     opens org.mailoutcome.jakarta.internal to jakarta.mail;
 }

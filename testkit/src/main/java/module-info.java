@@ -1,11 +1,9 @@
 /**
- * A scriptable SMTP server for tests, with a JUnit 5 extension.
- *
- * <p>See {@link org.mailoutcome.testkit.SmtpServer} and {@link org.mailoutcome.testkit.SmtpServerExtension}.
+ * A scriptable SMTP server for tests; see {@link org.mailoutcome.testkit.SmtpServer}. Its JUnit 5 extension is in
+ * the module {@code org.mailoutcome.testkit.junit5}, so that the server itself needs no test framework.
  */
 module org.mailoutcome.testkit {
     requires transitive jakarta.mail;
-    requires transitive org.junit.jupiter.api;
 
     exports org.mailoutcome.testkit;
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
-import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.testkit.SmtpServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -93,7 +93,7 @@ public class SendOverheadBenchmark {
         message = new Messages(Messages.LOCAL_USERS.subList(0, recipients), size).create(session);
         mailer = OutcomeMailer.builder(session).maxConnections(1).build();
         trackedMailer = OutcomeMailer.builder(session).maxConnections(1)
-                .tracking(Tracking.builder().store(new InMemoryDeliveryStore(10_000)).build()).build();
+                .tracking(Tracking.builder(new InMemoryDeliveryStore(10_000)).build()).build();
         transport = (SMTPTransport) session.getTransport("smtp");
         Properties timed = new Properties();
         timed.putAll(p);

@@ -1,5 +1,6 @@
 package org.mailoutcome.interop;
 
+import org.mailoutcome.testsupport.PostfixServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -32,11 +33,12 @@ import org.mailoutcome.bounce.tracking.IngestResult;
 import org.mailoutcome.bounce.tracking.IngestResult.MatchedBy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.FateUpdate;
-import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.Tracking;
+import org.mailoutcome.tracking.Verp;
 import org.mailoutcome.testkit.ReceivedMessage;
 import org.mailoutcome.testkit.SmtpServer;
 
@@ -83,7 +85,7 @@ class BounceTrackingIT {
         props.setProperty("mail.imap.port", Integer.toString(notices.getImap().getPort()));
         props.setProperty("mail.imap.connectiontimeout", "10000");
         props.setProperty("mail.imap.timeout", "60000");
-        DeliveryTracker tracker = DeliveryTracker.builder(STORE).listener(EVENTS).build();
+        DeliveryTracker tracker = DeliveryTracker.builder(Tracking.builder(STORE).build()).listener(EVENTS).build();
         mailbox = BounceMailbox.builder(Session.getInstance(props), tracker).credentials(TRACKER, PASSWORD)
                 .pollInterval(Duration.ofSeconds(5)).build();
         mailbox.start();
@@ -120,7 +122,7 @@ class BounceTrackingIT {
 
     @Test
     void aRecipientRoutedToTheErrorTransportBouncesAsUserUnknownMatchedByEnvid() throws Exception {
-        SentMessage sent = send(postfix.trackingPort(), Tracking.builder().store(STORE), "gone@far.test",
+        SentMessage sent = send(postfix.trackingPort(), Tracking.builder(STORE), "gone@far.test",
                 "ok@lab.test");
         assertThat(sent.envelopeId()).contains(sent.id());
 
@@ -133,8 +135,7 @@ class BounceTrackingIT {
 
     @Test
     void aDeferredRecipientGetsADelayNoticeThenBouncesWhenItExpires() throws Exception {
-        SentMessage sent = send(postfix.trackingPort(), Tracking.builder().store(STORE)
-                .notifyOn(Tracking.Notify.FAILURE, Tracking.Notify.DELAY), "slow@far.test");
+        SentMessage sent = send(postfix.trackingPort(), "FAILURE,DELAY", Tracking.builder(STORE), "slow@far.test");
 
         Fate.Delayed delayed = EVENTS.await(sent.id(), "slow@far.test", Fate.Delayed.class, NOTICE_WAIT);
         Fate.Bounced bounced = EVENTS.await(sent.id(), "slow@far.test", Fate.Bounced.class, NOTICE_WAIT);
@@ -146,8 +147,7 @@ class BounceTrackingIT {
 
     @Test
     void notifySuccessToALocalUserMakesItDeliveredWhichIsNotFinal() throws Exception {
-        SentMessage sent = send(postfix.trackingPort(), Tracking.builder().store(STORE)
-                .notifyOn(Tracking.Notify.SUCCESS), "ok@lab.test");
+        SentMessage sent = send(postfix.trackingPort(), "SUCCESS", Tracking.builder(STORE), "ok@lab.test");
 
         Fate.Delivered delivered = EVENTS.await(sent.id(), "ok@lab.test", Fate.Delivered.class, NOTICE_WAIT);
 
@@ -157,7 +157,7 @@ class BounceTrackingIT {
 
     @Test
     void withoutDsnAdvertisedTheBounceIsMatchedByTheReturnedMessageId() throws Exception {
-        SentMessage sent = send(postfix.noDsnPort(), Tracking.builder().store(STORE), "gone@far.test");
+        SentMessage sent = send(postfix.noDsnPort(), Tracking.builder(STORE), "gone@far.test");
         assertThat(sent.envelopeId()).isEmpty();
 
         Fate.Bounced bounced = EVENTS.await(sent.id(), "gone@far.test", Fate.Bounced.class, NOTICE_WAIT);
@@ -168,7 +168,7 @@ class BounceTrackingIT {
 
     @Test
     void aVerpEnvelopeSenderIsMatchedByItsToken() throws Exception {
-        SentMessage sent = send(postfix.noDsnPort(), Tracking.builder().store(STORE).verpDomain("sender.test"),
+        SentMessage sent = send(postfix.noDsnPort(), Tracking.builder(STORE).verp(Verp.on("sender.test")),
                 "gone@far.test");
         assertThat(sent.verpToken()).contains(sent.id());
 
@@ -179,8 +179,15 @@ class BounceTrackingIT {
 
     /** Sends from the tracked sender through the port; the send as recorded. */
     private SentMessage send(int port, Tracking.Builder tracking, String... to) throws MessagingException {
+        return send(port, "", tracking, to);
+    }
+
+    /** Sends asking for these notices ({@code mail.smtp.dsn.notify}, none when empty); the send as recorded. */
+    private SentMessage send(int port, String notify, Tracking.Builder tracking, String... to)
+            throws MessagingException {
         Properties props = Mails.properties(postfix);
         props.setProperty("mail.smtp.port", Integer.toString(port));
+        if (!notify.isEmpty()) props.setProperty("mail.smtp.dsn.notify", notify);
         Session session = Session.getInstance(props);
         MimeMessage message = Mails.message(session, to);
         message.setFrom(new InternetAddress(TRACKER));
@@ -200,7 +207,7 @@ class BounceTrackingIT {
      * every notice is a duplicate by now, and the result says how it was matched.
      */
     private static List<MatchedBy> correlate(String scenario, SentMessage sent) throws IOException {
-        DeliveryTracker again = DeliveryTracker.builder(STORE).build();
+        DeliveryTracker again = DeliveryTracker.builder(Tracking.builder(STORE).build()).build();
         List<MatchedBy> matched = new java.util.ArrayList<>();
         for (MimeMessage notice : notices.getReceivedMessages()) {
             IngestResult result = again.ingest(notice);

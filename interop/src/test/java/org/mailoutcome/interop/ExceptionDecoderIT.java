@@ -1,5 +1,6 @@
 package org.mailoutcome.interop;
 
+import org.mailoutcome.testsupport.PostfixServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

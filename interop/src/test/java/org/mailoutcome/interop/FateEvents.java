@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.bounce.tracking.FateListener;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.TrackedRecipient;
 
 /** Every fate change the bounce mailbox reports, and waiting for one with a deadline (no sleeping). */
 final class FateEvents implements FateListener {

@@ -1,5 +1,6 @@
 package org.mailoutcome.interop;
 
+import org.mailoutcome.testsupport.PostfixServer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

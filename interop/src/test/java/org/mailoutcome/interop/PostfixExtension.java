@@ -1,6 +1,6 @@
 package org.mailoutcome.interop;
 
-import java.nio.file.Path;
+import org.mailoutcome.testsupport.PostfixServer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -31,12 +31,9 @@ final class PostfixExtension implements ParameterResolver {
         return parameter.getParameter().getType() == PostfixServer.class ? postfix : notices;
     }
 
-    /** Failsafe sets both properties (see the pom); the defaults are the same paths, for running from an IDE. */
     private static PostfixServer start(int noticePort) {
-        Path recipe = Path.of(System.getProperty("interop.postfix.recipe", "postfix"));
-        Path run = PostfixServer.reachable(Path.of(System.getProperty("interop.postfix.run", "target/postfix-run")));
         long started = System.nanoTime();
-        PostfixServer server = PostfixServer.start(recipe, run, noticePort);
+        PostfixServer server = PostfixServer.start(noticePort);
         System.out.printf("interop: Postfix on %s:%d and :%d, run dir %s, started in %d ms%n", PostfixServer.HOST,
                 server.port(), server.untrustedPort(), server.runDir(), (System.nanoTime() - started) / 1_000_000);
         return server;

@@ -11,7 +11,7 @@ import org.mailoutcome.ForwardPath;
 import org.mailoutcome.jakarta.internal.MailerSessions;
 import org.mailoutcome.jakarta.internal.ProbeCommands;
 import org.mailoutcome.jakarta.internal.ProberPool;
-import org.mailoutcome.jakarta.internal.SingleSend;
+import org.mailoutcome.jakarta.internal.Credentials;
 
 /**
  * Asks an SMTP server about addresses without sending mail, with {@code VRFY} or a {@code RCPT TO} probe, and
@@ -141,7 +141,7 @@ public final class AddressVerifier implements AutoCloseable {
         private Duration connectTimeout;
         private Duration readTimeout;
         private Duration writeTimeout;
-        private Optional<SingleSend.Credentials> credentials = Optional.empty();
+        private Optional<Credentials> credentials = Optional.empty();
         private int maxConnections = 1;
         private Duration maxIdle = Duration.ofSeconds(30);
 
@@ -215,7 +215,7 @@ public final class AddressVerifier implements AutoCloseable {
          * @return this builder
          */
         public Builder credentials(String user, String password) {
-            this.credentials = Optional.of(new SingleSend.Credentials(Objects.requireNonNull(user, "user"),
+            this.credentials = Optional.of(new Credentials(Objects.requireNonNull(user, "user"),
                     Objects.requireNonNull(password, "password")));
             return this;
         }

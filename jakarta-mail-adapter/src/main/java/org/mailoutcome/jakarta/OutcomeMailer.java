@@ -10,13 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.mailoutcome.RetryPolicy;
-import org.mailoutcome.jakarta.internal.Connections;
+import org.mailoutcome.jakarta.internal.TransactionRouter;
 import org.mailoutcome.jakarta.internal.Envelope;
-import org.mailoutcome.jakarta.internal.Resending;
-import org.mailoutcome.jakarta.internal.Sending;
+import org.mailoutcome.jakarta.internal.MailerAccess;
+import org.mailoutcome.jakarta.internal.DeliveryRunner;
 import org.mailoutcome.jakarta.internal.MailerSessions;
-import org.mailoutcome.jakarta.retry.StoredMessage;
-import org.mailoutcome.jakarta.retry.TransactionHooks;
 
 /**
  * The drop-in replacement for {@code Transport.send}: sends a message and returns what happened to every
@@ -38,17 +36,21 @@ import org.mailoutcome.jakarta.retry.TransactionHooks;
  * Angus's "send partial" semantics: the accepted recipients receive the message even when others are rejected.
  */
 public final class OutcomeMailer implements AutoCloseable {
-    private final Connections connections;
+    static {
+        MailerAccess.register(mailer -> mailer.router);
+    }
+
+    private final TransactionRouter router;
     private final OutcomeHandler defaultHandler;
-    private final Sending sending;
+    private final DeliveryRunner runner;
     private final ScheduledExecutorService scheduler;
     private final boolean ownScheduler;
 
     OutcomeMailer(OutcomeMailerBuilder b) {
-        Connections.PoolSettings settings = new Connections.PoolSettings(new MailerSessions.Timeouts(
+        TransactionRouter.PoolSettings settings = new TransactionRouter.PoolSettings(new MailerSessions.Timeouts(
                 b.connectTimeout, b.readTimeout, b.writeTimeout), b.maxConnections, b.maxIdle,
                 b.maxMessagesPerConnection, b.credentials, b.pipelining);
-        this.connections = new Connections(b.session, settings, b.forwardRouter, b.forwardHeaders);
+        this.router = new TransactionRouter(b.session, settings, b.forwardRouter, b.forwardHeaders);
         this.defaultHandler = b.handler;
         this.ownScheduler = b.scheduler == null;
         this.scheduler = ownScheduler ? Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,7 +58,7 @@ public final class OutcomeMailer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : b.scheduler;
-        this.sending = new Sending(connections, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler, b.tracking,
+        this.runner = new DeliveryRunner(router, b.retryPolicy, b.forwardPolicy, b.sleeper, scheduler, b.tracking,
                 b.retryHandOff);
     }
 
@@ -139,11 +141,11 @@ public final class OutcomeMailer implements AutoCloseable {
     public CompletableFuture<DeliveryReport> sendAsync(Message message, OutcomeHandler handler) {
         Objects.requireNonNull(handler, "handler");
         List<InternetAddress> envelope = Envelope.recipients(Objects.requireNonNull(message, "message"));
-        return sending.async(Envelope.prepare(message, connections.session()), envelope, handler);
+        return runner.async(Envelope.prepare(message, router.session()), envelope, handler);
     }
 
     private DeliveryReport send(Message message, List<InternetAddress> envelope, OutcomeHandler handler) {
-        return sending.sync(Envelope.prepare(message, connections.session()), envelope, handler);
+        return runner.sync(Envelope.prepare(message, router.session()), envelope, handler);
     }
 
     /**
@@ -152,20 +154,7 @@ public final class OutcomeMailer implements AutoCloseable {
      * @return the pool's view
      */
     public MailerPool pool() {
-        return connections.pool();
-    }
-
-    /**
-     * Sends a stored message again, byte for byte, in one transaction with the hooks around it (a durable retry
-     * worker's call); no retry, forward or handler.
-     * @param message the message as first sent
-     * @param to the recipients of this transaction
-     * @param hooks called before the transaction, before the end of data and after the replies
-     * @return one outcome per recipient
-     * @throws IllegalStateException when {@link TransactionHooks#afterReplies} throws
-     */
-    public DeliveryReport resend(StoredMessage message, List<InternetAddress> to, TransactionHooks hooks) {
-        return Resending.resend(connections, message, to, Objects.requireNonNull(hooks, "hooks"));
+        return router.pool();
     }
 
     /**
@@ -174,7 +163,7 @@ public final class OutcomeMailer implements AutoCloseable {
      */
     @Override
     public void close() {
-        connections.close();
+        router.close();
         if (ownScheduler) scheduler.shutdownNow();
     }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
-import org.mailoutcome.jakarta.internal.SingleSend;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.jakarta.internal.Credentials;
+import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.jakarta.retry.RetryHandOff;
 
 /** Options of an {@link OutcomeMailer}. Setters check their own argument; {@link #build()} the rest. */
@@ -20,7 +20,7 @@ public final class OutcomeMailerBuilder {
     int maxConnections = 4;
     Duration maxIdle = Duration.ofSeconds(30);
     int maxMessagesPerConnection = 1000;
-    Optional<SingleSend.Credentials> credentials = Optional.empty();
+    Optional<Credentials> credentials = Optional.empty();
     OutcomeHandler handler = OutcomeHandler.NONE;
     RetryPolicy retryPolicy = RetryPolicy.none();
     ForwardPolicy forwardPolicy = ForwardPolicy.disabled();
@@ -113,7 +113,7 @@ public final class OutcomeMailerBuilder {
      * @return this builder
      */
     public OutcomeMailerBuilder credentials(String user, String password) {
-        this.credentials = Optional.of(new SingleSend.Credentials(Objects.requireNonNull(user, "user"),
+        this.credentials = Optional.of(new Credentials(Objects.requireNonNull(user, "user"),
                 Objects.requireNonNull(password, "password")));
         return this;
     }
@@ -199,9 +199,9 @@ public final class OutcomeMailerBuilder {
 
     /**
      * Follows each send past acceptance: correlation keys (ENVID, VERP) on every send and a record of it in the
-     * tracking's {@link org.mailoutcome.jakarta.tracking.DeliveryStore}; default off.
+     * tracking's {@link org.mailoutcome.tracking.DeliveryStore}; default off.
      *
-     * @param tracking the tracking, e.g. {@link Tracking#defaults()}
+     * @param tracking the tracking, e.g. {@link Tracking#inMemory()}
      * @return this builder
      */
     public OutcomeMailerBuilder tracking(Tracking tracking) {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Session;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -22,13 +20,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mailoutcome.testsupport.FreePorts;
 import org.mailoutcome.DeliveryOutcome.AcceptedUnverified;
 import org.mailoutcome.DeliveryOutcome.ConnectionLost;
 import org.mailoutcome.Reason;
 import org.mailoutcome.Stage;
 import org.mailoutcome.testkit.Gate;
 import org.mailoutcome.testkit.SmtpServer;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.SmtpSession;
 import org.mailoutcome.testkit.Verb;
 
@@ -261,10 +260,7 @@ class AddressVerifierIT {
 
     @Test
     void refusedConnectionIsConnectionLostAtConnectForEveryAddress() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.one();
         try (AddressVerifier v = AddressVerifier.create(Mails.session("127.0.0.1", closedPort))) {
             assertThat(v.verifyAll(List.of("a@example.test", "b@example.test"))).allSatisfy(r -> {
                 assertThat(r.outcome()).isInstanceOf(ConnectionLost.class);

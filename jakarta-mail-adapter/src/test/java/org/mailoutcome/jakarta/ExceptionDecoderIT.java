@@ -18,7 +18,7 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.DeliveryOutcome.ConnectionLost;
 import org.mailoutcome.testkit.Gate;
 import org.mailoutcome.testkit.ReceivedMessage;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /**

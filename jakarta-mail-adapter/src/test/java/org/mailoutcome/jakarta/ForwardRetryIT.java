@@ -17,7 +17,7 @@ import org.mailoutcome.DomainRule;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.testkit.ReceivedMessage;
 import org.mailoutcome.testkit.SmtpServer;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /** Following a 551's forward path: the headline feature, and every way it must refuse. */

@@ -3,18 +3,18 @@ package org.mailoutcome.jakarta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Session;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailoutcome.testsupport.FreePorts;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.DeliveryOutcome.ConnectionLost;
 import org.mailoutcome.Disposition;
 import org.mailoutcome.Stage;
 import org.mailoutcome.testkit.Gate;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /** Faults: every recipient still gets exactly one outcome, nothing hangs, and the next send works. */
@@ -131,10 +131,7 @@ class OutcomeMailerFaultsIT {
 
     @Test
     void refusedConnectionIsConnectionLostAtConnect() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.one();
         Session nowhere = Mails.session("127.0.0.1", closedPort);
         try (OutcomeMailer other = OutcomeMailer.create(nowhere)) {
             DeliveryOutcome outcome = other.send(Mails.message(nowhere, "a@example.test")).recipients().get(0).outcome();

@@ -20,7 +20,7 @@ import org.mailoutcome.DeliveryOutcome.WillForward;
 import org.mailoutcome.Disposition;
 import org.mailoutcome.Stage;
 import org.mailoutcome.testkit.ReceivedMessage;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /** The mailer against the scripted server: every reply at RCPT, MAIL and end of data, and what the server got. */

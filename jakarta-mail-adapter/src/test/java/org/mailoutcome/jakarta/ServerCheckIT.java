@@ -7,7 +7,7 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Stage;
 import org.mailoutcome.testkit.Gate;
 import org.mailoutcome.testkit.SmtpServer;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

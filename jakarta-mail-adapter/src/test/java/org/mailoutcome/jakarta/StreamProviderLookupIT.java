@@ -11,7 +11,7 @@ import java.util.Enumeration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 
 /**
  * Jakarta Mail searches the class path for its {@code StreamProvider} for every body part it encodes (the largest

@@ -14,16 +14,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.mailoutcome.jakarta.tracking.DeliveryStore;
-import org.mailoutcome.jakarta.tracking.DeliveryStoreException;
-import org.mailoutcome.jakarta.tracking.FateChange;
-import org.mailoutcome.jakarta.tracking.FateUpdate;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.tracking.DeliveryStore;
+import org.mailoutcome.tracking.DeliveryStoreException;
+import org.mailoutcome.tracking.ReportedFate;
+import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.Tracking;
+import org.mailoutcome.tracking.Verp;
 import org.mailoutcome.testkit.SmtpServer;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /** Tracked sends: the keys on the wire (scripted server, GreenMail) and the record in the store. */
@@ -37,10 +38,13 @@ class TrackingIT {
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    private final AtomicInteger ids = new AtomicInteger();
+    private static Tracking.Builder tracking(InMemoryDeliveryStore store) {
+        return Tracking.builder(store);
+    }
 
-    private Tracking.Builder tracking(InMemoryDeliveryStore store) {
-        return Tracking.builder().store(store).ids(() -> "send" + ids.incrementAndGet());
+    /** The id the mailer gave the send of this report. */
+    private static String idOf(InMemoryDeliveryStore store, DeliveryReport report) {
+        return store.findByMessageId(report.messageId().orElseThrow()).get(0).id();
     }
 
     private DeliveryReport send(Tracking tracking, Session session, String... to) {
@@ -64,9 +68,11 @@ class TrackingIT {
         DeliveryReport report = send(tracking(store).build(), Mails.session(smtp.server()), "a@example.test",
                 "gone@example.test");
 
-        assertThat(commands("MAIL")).containsExactly("MAIL FROM:<sender@client.test> ENVID=send1");
-        SentMessage sent = store.findByEnvelopeId("send1").orElseThrow();
-        assertThat(sent.id()).isEqualTo("send1");
+        String id = idOf(store, report);
+        assertThat(id).matches("[a-z2-7]{26}");
+        assertThat(commands("MAIL")).containsExactly("MAIL FROM:<sender@client.test> ENVID=" + id);
+        SentMessage sent = store.findByEnvelopeId(id).orElseThrow();
+        assertThat(sent.id()).isEqualTo(id);
         assertThat(sent.messageId()).isEqualTo(report.messageId());
         assertThat(sent.server()).isEqualTo("127.0.0.1:" + smtp.port());
         assertThat(sent.verpToken()).isEmpty();
@@ -79,31 +85,34 @@ class TrackingIT {
     void aServerWithoutDsnGetsNoDsnParameterAndTheSendIsFoundByItsMessageId() {
         InMemoryDeliveryStore store = new InMemoryDeliveryStore();
 
-        DeliveryReport report = send(tracking(store).notifyOn(Tracking.Notify.FAILURE).ret(Tracking.Ret.HDRS).build(),
-                Mails.session(smtp.server()), "a@example.test");
+        Properties props = smtp.clientProperties();
+        props.setProperty("mail.smtp.dsn.notify", "FAILURE");
+        props.setProperty("mail.smtp.dsn.ret", "HDRS");
+        DeliveryReport report = send(tracking(store).build(), Session.getInstance(props), "a@example.test");
 
         assertThat(commands("MAIL")).containsExactly("MAIL FROM:<sender@client.test>");
         assertThat(commands("RCPT")).containsExactly("RCPT TO:<a@example.test>");
         SentMessage sent = store.findByMessageId(report.messageId().orElseThrow()).get(0);
         assertThat(sent.envelopeId()).isEmpty();
-        assertThat(store.findByEnvelopeId("send1")).isEmpty();
+        assertThat(store.findByEnvelopeId(sent.id())).isEmpty();
     }
 
     @Test
-    void notifyGoesOnEveryRcptAndRetOnMailFromReplacingTheSessions() {
+    void theSessionsNotifyAndRetGoBesideTheTrackingsEnvidAndOrcpt() {
         smtp.on(Verb.EHLO).reply(EHLO_WITH_DSN);
         Properties props = smtp.clientProperties();
-        props.setProperty("mail.smtp.dsn.notify", "NEVER");
-        props.setProperty("mail.smtp.dsn.ret", "FULL");
-        Tracking tracking = tracking(new InMemoryDeliveryStore())
-                .notifyOn(Tracking.Notify.FAILURE, Tracking.Notify.DELAY).ret(Tracking.Ret.HDRS).build();
+        props.setProperty("mail.smtp.dsn.notify", "FAILURE,DELAY");
+        props.setProperty("mail.smtp.dsn.ret", "HDRS");
+        InMemoryDeliveryStore store = new InMemoryDeliveryStore();
 
-        send(tracking, Session.getInstance(props), "a@example.test", "b@example.test");
+        DeliveryReport report = send(tracking(store).build(), Session.getInstance(props), "a@example.test",
+                "b@example.test");
 
-        assertThat(commands("MAIL")).containsExactly("MAIL FROM:<sender@client.test> RET=HDRS ENVID=send1");
+        assertThat(commands("MAIL")).containsExactly("MAIL FROM:<sender@client.test> RET=HDRS ENVID="
+                + idOf(store, report));
         assertThat(commands("RCPT")).containsExactly(
-                "RCPT TO:<a@example.test> NOTIFY=DELAY,FAILURE ORCPT=rfc822;a@example.test",
-                "RCPT TO:<b@example.test> NOTIFY=DELAY,FAILURE ORCPT=rfc822;b@example.test");
+                "RCPT TO:<a@example.test> NOTIFY=FAILURE,DELAY ORCPT=rfc822;a@example.test",
+                "RCPT TO:<b@example.test> NOTIFY=FAILURE,DELAY ORCPT=rfc822;b@example.test");
     }
 
     @Test
@@ -113,20 +122,24 @@ class TrackingIT {
         smtp.on(Verb.EHLO).reply("250-testkit.local", "250-PIPELINING", "250-DSN", "250-ENHANCEDSTATUSCODES",
                 "250 8BITMIME");
         smtp.on(Verb.RCPT, "gone@example.test").reply("550 5.1.1 <gone@example.test>: User unknown");
-        Tracking tracking = tracking(new InMemoryDeliveryStore()).notifyOn(Tracking.Notify.FAILURE).build();
+        Properties props = smtp.clientProperties();
+        props.setProperty("mail.smtp.dsn.notify", "FAILURE");
+        InMemoryDeliveryStore store = new InMemoryDeliveryStore();
 
-        DeliveryReport report = send(tracking, Mails.session(smtp.server()), "a@example.test", "gone@example.test");
+        DeliveryReport report = send(tracking(store).build(), Session.getInstance(props), "a@example.test",
+                "gone@example.test");
 
         assertThat(report.recipients()).extracting(r -> r.outcome().name())
                 .containsExactly("Accepted", "MailboxUnavailable");
-        assertThat(smtp.sessions().get(0).flights()).contains(List.of("MAIL FROM:<sender@client.test> ENVID=send1",
+        assertThat(smtp.sessions().get(0).flights()).contains(List.of("MAIL FROM:<sender@client.test> ENVID="
+                + idOf(store, report),
                 "RCPT TO:<a@example.test> NOTIFY=FAILURE ORCPT=rfc822;a@example.test",
                 "RCPT TO:<gone@example.test> NOTIFY=FAILURE ORCPT=rfc822;gone@example.test", "DATA"));
         assertThat(smtp.messages()).hasSize(1);
     }
 
     @Test
-    void theSessionsNotifyStaysWhenTrackingChoosesNone() {
+    void theSessionsNotifyIsKeptAndOrcptAdded() {
         smtp.on(Verb.EHLO).reply(EHLO_WITH_DSN);
         Properties props = smtp.clientProperties();
         props.setProperty("mail.smtp.dsn.notify", "SUCCESS");
@@ -140,12 +153,13 @@ class TrackingIT {
     void aVerpDomainMakesTheEnvelopeSenderCarryTheToken() {
         InMemoryDeliveryStore store = new InMemoryDeliveryStore();
 
-        send(tracking(store).verpDomain("bounces.client.test").build(), Mails.session(smtp.server()),
-                "a@example.test");
+        DeliveryReport report = send(tracking(store).verp(Verp.on("bounces.client.test")).build(),
+                Mails.session(smtp.server()), "a@example.test");
 
+        String id = idOf(store, report);
         assertThat(smtp.awaitMessages(1, Duration.ofSeconds(5)).get(0).envelopeFrom())
-                .isEqualTo("bounces+send1@bounces.client.test");
-        assertThat(store.findByVerpToken("send1")).get().extracting(SentMessage::verpToken).isEqualTo(Optional.of("send1"));
+                .isEqualTo("bounces+" + id + "@bounces.client.test");
+        assertThat(store.findByVerpToken(id)).get().extracting(SentMessage::verpToken).isEqualTo(Optional.of(id));
     }
 
     @Test
@@ -159,11 +173,12 @@ class TrackingIT {
                     "b@example.test");
 
             assertThat(report.isFullyAccepted()).isTrue();
+            String id = idOf(store, report);
             assertThat(limited.sessions().stream().flatMap(s -> s.commands().stream())
-                    .filter(c -> c.startsWith("MAIL"))).containsExactly("MAIL FROM:<sender@client.test> ENVID=send1",
-                    "MAIL FROM:<sender@client.test> ENVID=send1");
+                    .filter(c -> c.startsWith("MAIL"))).containsExactly("MAIL FROM:<sender@client.test> ENVID=" + id,
+                    "MAIL FROM:<sender@client.test> ENVID=" + id);
             assertThat(store.size()).isEqualTo(1);
-            assertThat(store.find("send1").orElseThrow().recipients()).extracting(r -> r.fate().name())
+            assertThat(store.find(id).orElseThrow().recipients()).extracting(r -> r.fate().name())
                     .containsExactly("Pending", "Pending");
         }
     }
@@ -171,7 +186,7 @@ class TrackingIT {
     @Test
     void aStoreThatFailsIsLoggedAndTheReportStillReturned() {
         FailingStore failing = new FailingStore();
-        Tracking tracking = Tracking.builder().store(failing).build();
+        Tracking tracking = Tracking.builder(failing).build();
 
         DeliveryReport report = send(tracking, Mails.session(smtp.server()), "a@example.test");
 
@@ -195,7 +210,7 @@ class TrackingIT {
         InMemoryDeliveryStore store = new InMemoryDeliveryStore();
         Session session = Mails.session("127.0.0.1", greenMail.getSmtp().getPort());
 
-        DeliveryReport report = send(tracking(store).verpDomain("bounces.client.test").build(), session,
+        DeliveryReport report = send(tracking(store).verp(Verp.on("bounces.client.test")).build(), session,
                 "a@example.test");
 
         assertThat(greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
@@ -203,8 +218,8 @@ class TrackingIT {
         assertThat(report.messageId()).contains(received.getMessageID());
         SentMessage sent = store.findByMessageId(received.getMessageID()).get(0);
         assertThat(sent.envelopeId()).isEmpty(); // GreenMail does not advertise DSN
-        assertThat(sent.verpToken()).contains("send1");
-        assertThat(received.getHeader("Return-Path", null)).contains("bounces+send1@bounces.client.test");
+        assertThat(sent.verpToken()).contains(sent.id());
+        assertThat(received.getHeader("Return-Path", null)).contains("bounces+" + sent.id() + "@bounces.client.test");
         assertThat(sent.recipients().get(0).fate()).isEqualTo(new Fate.Pending());
     }
 
@@ -249,7 +264,7 @@ class TrackingIT {
         }
 
         @Override
-        public FateUpdate update(FateChange change) {
+        public FateUpdate update(ReportedFate change) {
             throw new DeliveryStoreException("database is down");
         }
 

@@ -15,7 +15,7 @@ import org.mailoutcome.DeliveryOutcome.ConnectionLost;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.testkit.ReceivedMessage;
 import org.mailoutcome.testkit.SmtpServer;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /** Retrying transient failures, and splitting at the server's recipient limit; no real waiting. */

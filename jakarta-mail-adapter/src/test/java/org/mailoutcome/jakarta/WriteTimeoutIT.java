@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailoutcome.DeliveryOutcome.ConnectionLost;
 import org.mailoutcome.Stage;
 import org.mailoutcome.testkit.Gate;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /**

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.mailoutcome.jakarta.tracking.DeliveryStore;
-import org.mailoutcome.jakarta.tracking.DeliveryStoreException;
-import org.mailoutcome.jakarta.tracking.FateChange;
-import org.mailoutcome.jakarta.tracking.FateUpdate;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.DeliveryStore;
+import org.mailoutcome.tracking.DeliveryStoreException;
+import org.mailoutcome.tracking.ReportedFate;
+import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.TrackedRecipient;
 import org.mailoutcome.jdbc.internal.DeliveryRecords;
 import org.mailoutcome.jdbc.internal.Schema;
 import org.mailoutcome.jdbc.internal.Transactions;
@@ -21,7 +21,7 @@ import org.mailoutcome.jdbc.internal.Transactions;
  * {@code _recipients}, {@code _notices}), so that a bounce arriving after a restart still finds its send.
  *
  * <p>Keeps every send until the application deletes rows itself; instants are kept to the microsecond.
- * {@link #update(FateChange)} locks the send's recipient rows ({@code SELECT ... FOR UPDATE}) for its
+ * {@link #update(ReportedFate)} locks the send's recipient rows ({@code SELECT ... FOR UPDATE}) for its
  * transaction, so two trackers applying one notice get one {@code Applied} and one {@code Duplicate}. Every
  * database failure is a {@link DeliveryStoreException}. Thread-safe.
  */
@@ -90,7 +90,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public FateUpdate update(FateChange change) {
+    public FateUpdate update(ReportedFate change) {
         Objects.requireNonNull(change, "change");
         try {
             return Transactions.inTransaction(dataSource, c -> apply(c, change));
@@ -99,7 +99,7 @@ public final class JdbcDeliveryStore implements DeliveryStore {
         }
     }
 
-    private static FateUpdate apply(Connection c, FateChange change) throws SQLException {
+    private static FateUpdate apply(Connection c, ReportedFate change) throws SQLException {
         DeliveryRecords.lock(c, change.sendId());
         Optional<SentMessage> found = DeliveryRecords.find(c, change.sendId());
         if (found.isEmpty()) return new FateUpdate.NotFound();

@@ -21,7 +21,7 @@ import org.mailoutcome.jdbc.internal.RetryRound;
 import org.mailoutcome.jdbc.internal.Schema;
 import org.mailoutcome.jdbc.internal.TaskData;
 import org.mailoutcome.testkit.Gate;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /**

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.EnhancedStatus;
 import org.mailoutcome.Stage;
-import org.mailoutcome.jakarta.tracking.DeliveryStoreException;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.FateChange;
-import org.mailoutcome.jakarta.tracking.FateUpdate;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.DeliveryStoreException;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.ReportedFate;
+import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.TrackedRecipient;
 
 /** The JDBC DeliveryStore on H2 and on PostgreSQL: what is read back equals what was written, across reopening. */
 abstract class JdbcDeliveryStoreContract {
@@ -73,12 +73,12 @@ abstract class JdbcDeliveryStoreContract {
         JdbcDeliveryStore store = JdbcDeliveryStore.create(db.dataSource());
         store.record(sent("s1", "<m1@client.test>", T));
         Fate delayed = new Fate.Delayed(T.plusSeconds(60), Optional.of(EnhancedStatus.parse("4.4.7")));
-        assertThat(store.update(new FateChange("s1", "a@x.test", delayed, "<n1@mx>"))).isInstanceOf(FateUpdate.Applied.class);
-        assertThat(store.update(new FateChange("s1", "A@X.TEST", BOUNCED, "<n2@mx>"))).isInstanceOf(FateUpdate.Applied.class);
-        assertThat(store.update(new FateChange("s1", "a@x.test", BOUNCED, "<n2@mx>"))).isInstanceOf(FateUpdate.Duplicate.class);
-        assertThat(store.update(new FateChange("s1", "a@x.test", delayed, "<n3@mx>"))).isInstanceOf(FateUpdate.Kept.class);
-        assertThat(store.update(new FateChange("s1", "zz@x.test", BOUNCED, "<n4@mx>"))).isInstanceOf(FateUpdate.NotFound.class);
-        assertThat(store.update(new FateChange("s9", "a@x.test", BOUNCED, "<n4@mx>"))).isInstanceOf(FateUpdate.NotFound.class);
+        assertThat(store.update(new ReportedFate("s1", "a@x.test", delayed, "<n1@mx>"))).isInstanceOf(FateUpdate.Applied.class);
+        assertThat(store.update(new ReportedFate("s1", "A@X.TEST", BOUNCED, "<n2@mx>"))).isInstanceOf(FateUpdate.Applied.class);
+        assertThat(store.update(new ReportedFate("s1", "a@x.test", BOUNCED, "<n2@mx>"))).isInstanceOf(FateUpdate.Duplicate.class);
+        assertThat(store.update(new ReportedFate("s1", "a@x.test", delayed, "<n3@mx>"))).isInstanceOf(FateUpdate.Kept.class);
+        assertThat(store.update(new ReportedFate("s1", "zz@x.test", BOUNCED, "<n4@mx>"))).isInstanceOf(FateUpdate.NotFound.class);
+        assertThat(store.update(new ReportedFate("s9", "a@x.test", BOUNCED, "<n4@mx>"))).isInstanceOf(FateUpdate.NotFound.class);
         db.release();
         TrackedRecipient a = JdbcDeliveryStore.create(db.dataSource()).find("s1").orElseThrow().recipients().get(0);
         assertThat(a.fate()).isEqualTo(BOUNCED);
@@ -92,8 +92,8 @@ abstract class JdbcDeliveryStoreContract {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Callable<FateUpdate>> both = List.of(
-                    () -> store.update(new FateChange("s1", "a@x.test", BOUNCED, "<same@mx>")),
-                    () -> store.update(new FateChange("s1", "a@x.test", BOUNCED, "<same@mx>")));
+                    () -> store.update(new ReportedFate("s1", "a@x.test", BOUNCED, "<same@mx>")),
+                    () -> store.update(new ReportedFate("s1", "a@x.test", BOUNCED, "<same@mx>")));
             List<String> kinds = new ArrayList<>();
             for (Future<FateUpdate> f : pool.invokeAll(both)) kinds.add(f.get().getClass().getSimpleName());
             assertThat(kinds).containsExactlyInAnyOrder("Applied", "Duplicate");
@@ -110,8 +110,8 @@ abstract class JdbcDeliveryStoreContract {
         store.record(sent("s3", "<other@client.test>", T.plusSeconds(9)));
         assertThat(store.unresolved(2)).extracting(SentMessage::id).containsExactly("s1", "s2");
         assertThat(store.findByMessageId("<m@client.test>")).extracting(SentMessage::id).containsExactly("s2", "s1");
-        store.update(new FateChange("s1", "a@x.test", BOUNCED, "<n@mx>"));
-        store.update(new FateChange("s1", "c@x.test", BOUNCED, "<n@mx>"));
+        store.update(new ReportedFate("s1", "a@x.test", BOUNCED, "<n@mx>"));
+        store.update(new ReportedFate("s1", "c@x.test", BOUNCED, "<n@mx>"));
         assertThat(store.unresolved(10)).extracting(SentMessage::id).containsExactly("s2", "s3");
         assertThatThrownBy(() -> store.unresolved(0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.testkit.Verb;
 
-/** The durable-retry suite on PostgreSQL 15 (started by {@code jdbc/postgres/start.sh}), a schema per test. */
+/** The durable-retry suite on PostgreSQL 15 (started by test-support's {@code PostgresServer}), a schema per test. */
 class PostgresDurableRetriesIT extends DurableRetriesContract {
     private static final int RECIPIENTS = 200;
 

@@ -1,8 +1,8 @@
 package org.mailoutcome.jdbc;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.mailoutcome.testsupport.PostgresServer;
 
 /**
  * The one PostgreSQL of the run: started on first use, kept in the root store so every test class shares it,
@@ -15,10 +15,7 @@ final class PostgresExtension {
     }
 
     static PostgresServer server(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(PostgresServer.class, key -> {
-            Path scripts = Path.of(System.getProperty("jdbc.postgres.scripts", "postgres"));
-            Path run = PostgresServer.reachable(Path.of(System.getProperty("jdbc.postgres.run", "target/postgres-run")));
-            return PostgresServer.start(scripts, run);
-        }, PostgresServer.class);
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(PostgresServer.class,
+                key -> PostgresServer.start(), PostgresServer.class);
     }
 }

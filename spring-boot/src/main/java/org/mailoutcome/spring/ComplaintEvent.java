@@ -3,7 +3,7 @@ package org.mailoutcome.spring;
 import java.util.Objects;
 import java.util.Optional;
 import org.mailoutcome.bounce.Complaint;
-import org.mailoutcome.jakarta.tracking.SentMessage;
+import org.mailoutcome.tracking.SentMessage;
 
 /**
  * Published by the auto-configured {@code DeliveryTracker} for a complaint (an RFC 5965 feedback report): someone

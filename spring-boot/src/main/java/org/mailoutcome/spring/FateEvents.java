@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.mailoutcome.bounce.Complaint;
 import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.bounce.tracking.FateListener;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.TrackedRecipient;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**

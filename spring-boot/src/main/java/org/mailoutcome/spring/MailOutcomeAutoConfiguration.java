@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.Properties;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.OutcomeMailer;
-import org.mailoutcome.jakarta.tracking.DeliveryStore;
-import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.DeliveryStore;
+import org.mailoutcome.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.Tracking;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -59,21 +60,36 @@ public class MailOutcomeAutoConfiguration {
     }
 
     /**
+     * The tracking of {@code mail.outcome.tracking.*} on the {@link DeliveryStore} bean: one object, given to the
+     * mailer and to the {@code DeliveryTracker} bean, so both use the same store.
+     *
+     * @param properties {@code mail.outcome.*}
+     * @param store the store
+     * @return the tracking
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "mail.outcome.tracking", name = "enabled", havingValue = "true")
+    public Tracking mailOutcomeTracking(MailOutcomeProperties properties, DeliveryStore store) {
+        return MailerFactory.tracking(properties.tracking(), store);
+    }
+
+    /**
      * The mailer, for the server {@code spring.mail.*} names; closed with the context. An {@link OutcomeHandler}
      * bean, if there is one, is its default handler.
      *
      * @param environment where {@code spring.mail.*} is read
      * @param properties {@code mail.outcome.*}
      * @param handler the application's handler, if any
-     * @param store the application's delivery store for {@code mail.outcome.tracking}, if any
+     * @param tracking the tracking, when {@code mail.outcome.tracking.enabled=true}
      * @return the mailer
      */
     @Bean
     @ConditionalOnMissingBean
     public OutcomeMailer outcomeMailer(Environment environment, MailOutcomeProperties properties,
-            ObjectProvider<OutcomeHandler> handler, ObjectProvider<DeliveryStore> store) {
+            ObjectProvider<OutcomeHandler> handler, ObjectProvider<Tracking> tracking) {
         return MailerFactory.create(SpringMailSettings.from(environment), properties,
-                Optional.ofNullable(handler.getIfUnique()), Optional.ofNullable(store.getIfUnique()));
+                Optional.ofNullable(handler.getIfUnique()), Optional.ofNullable(tracking.getIfUnique()));
     }
 
     /**

@@ -120,30 +120,16 @@ public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @Defa
     /**
      * Tracking of each send ({@code OutcomeMailerBuilder.tracking}): an ENVID where the server advertises DSN, an
      * optional VERP envelope sender, and a record of every send in the application's {@code DeliveryStore} bean
-     * (else an in-memory one). Off by default.
+     * (else an in-memory one). Off by default. Which notices to ask for is Jakarta Mail's own setting:
+     * {@code spring.mail.properties.mail.smtp.dsn.notify} (and {@code .dsn.ret}).
      *
      * @param enabled Whether sends are tracked
      * @param envelopeId Whether sends carry ENVID where the server advertises DSN
      * @param verpDomain The VERP domain: MAIL FROM becomes LOCALPART+TOKEN@domain; unset: no VERP
      * @param verpLocalPart The local part of the VERP envelope sender
-     * @param notifyOn The DSN NOTIFY values sent on every RCPT; empty: the session's mail.smtp.dsn.notify
      */
     public record Tracking(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean envelopeId,
-            String verpDomain, @DefaultValue("bounces") String verpLocalPart,
-            @DefaultValue List<org.mailoutcome.jakarta.tracking.Tracking.Notify> notifyOn) {
-
-        /**
-         * Copies the list.
-         *
-         * @param enabled whether sends are tracked
-         * @param envelopeId whether sends carry ENVID
-         * @param verpDomain the VERP domain, or null
-         * @param verpLocalPart the VERP local part
-         * @param notifyOn the NOTIFY values
-         */
-        public Tracking {
-            notifyOn = List.copyOf(notifyOn);
-        }
+            String verpDomain, @DefaultValue("bounces") String verpLocalPart) {
     }
 
     /**

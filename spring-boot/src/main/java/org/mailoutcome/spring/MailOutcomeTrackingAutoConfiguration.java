@@ -1,7 +1,7 @@
 package org.mailoutcome.spring;
 
 import org.mailoutcome.bounce.tracking.DeliveryTracker;
-import org.mailoutcome.jakarta.tracking.DeliveryStore;
+import org.mailoutcome.tracking.Tracking;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,7 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A {@link DeliveryTracker} on the {@link DeliveryStore} the mailer records into, when
+ * A {@link DeliveryTracker} on the {@link Tracking} the mailer records with, when
  * {@code mail.outcome.tracking.enabled=true} and {@code mail-outcome-bounces} is on the class path. What it reads
  * becomes application events: {@link RecipientBouncedEvent}, {@link RecipientDelayedEvent},
  * {@link RecipientDeliveredEvent}, {@link AddressMovedEvent} (a bounce naming a new address), {@link ComplaintEvent}
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = MailOutcomeAutoConfiguration.class)
 @ConditionalOnClass(DeliveryTracker.class)
 @ConditionalOnProperty(prefix = "mail.outcome.tracking", name = "enabled", havingValue = "true")
-@ConditionalOnBean(DeliveryStore.class)
+@ConditionalOnBean(Tracking.class)
 public class MailOutcomeTrackingAutoConfiguration {
 
     /** Created by Spring. */
@@ -32,13 +32,13 @@ public class MailOutcomeTrackingAutoConfiguration {
     /**
      * The tracker, publishing every fate it moves as an application event.
      *
-     * @param store the store the mailer records into
+     * @param tracking the tracking the mailer records with
      * @param events where the events go
      * @return the tracker
      */
     @Bean
     @ConditionalOnMissingBean
-    public DeliveryTracker deliveryTracker(DeliveryStore store, ApplicationEventPublisher events) {
-        return DeliveryTracker.builder(store).listener(new FateEvents(events)).build();
+    public DeliveryTracker deliveryTracker(Tracking tracking, ApplicationEventPublisher events) {
+        return DeliveryTracker.builder(tracking).listener(new FateEvents(events)).build();
     }
 }

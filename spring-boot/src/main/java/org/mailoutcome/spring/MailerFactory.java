@@ -9,8 +9,9 @@ import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.OutcomeHandler;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.jakarta.OutcomeMailerBuilder;
-import org.mailoutcome.jakarta.tracking.DeliveryStore;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.tracking.DeliveryStore;
+import org.mailoutcome.tracking.Tracking;
+import org.mailoutcome.tracking.Verp;
 
 /** Builds the {@link OutcomeMailer} that {@code spring.mail.*} and {@code mail.outcome.*} describe. */
 final class MailerFactory {
@@ -18,7 +19,7 @@ final class MailerFactory {
     }
 
     static OutcomeMailer create(SpringMailSettings mail, MailOutcomeProperties outcome, Optional<OutcomeHandler> handler,
-            Optional<DeliveryStore> store) {
+            Optional<Tracking> tracking) {
         OutcomeMailerBuilder builder = OutcomeMailer.builder(mail.session())
                 .forwardPolicy(forwardPolicy(outcome.forward()))
                 .forwardHeaders(outcome.forward().headers())
@@ -33,16 +34,13 @@ final class MailerFactory {
         if (timeouts.write() != null) builder.writeTimeout(timeouts.write());
         mail.user().ifPresent(user -> builder.credentials(user, mail.password() == null ? "" : mail.password()));
         handler.ifPresent(builder::handler);
-        if (outcome.tracking().enabled()) builder.tracking(tracking(outcome.tracking(), store));
+        tracking.ifPresent(builder::tracking);
         return builder.build();
     }
 
-    static Tracking tracking(MailOutcomeProperties.Tracking properties, Optional<DeliveryStore> store) {
-        Tracking.Builder tracking = Tracking.builder().envelopeId(properties.envelopeId())
-                .verpLocalPart(properties.verpLocalPart())
-                .notifyOn(properties.notifyOn().toArray(Tracking.Notify[]::new));
-        if (properties.verpDomain() != null) tracking.verpDomain(properties.verpDomain());
-        store.ifPresent(tracking::store);
+    static Tracking tracking(MailOutcomeProperties.Tracking properties, DeliveryStore store) {
+        Tracking.Builder tracking = Tracking.builder(store).envelopeId(properties.envelopeId());
+        if (properties.verpDomain() != null) tracking.verp(new Verp(properties.verpDomain(), properties.verpLocalPart()));
         return tracking.build();
     }
 

@@ -1,9 +1,9 @@
 package org.mailoutcome.spring;
 
 import java.util.Objects;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.TrackedRecipient;
 
 /**
  * Published by the auto-configured {@code DeliveryTracker} when a bounce says the message will not reach a recipient, on the thread that ingests the notice, once

@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -197,11 +197,11 @@ class MailOutcomeAutoConfigurationIT {
     void trackingRecordsEverySendInTheApplicationsDeliveryStore() {
         withServer().withPropertyValues("mail.outcome.tracking.enabled=true",
                 "mail.outcome.tracking.verp-domain=bounces.client.test")
-                .withBean(org.mailoutcome.jakarta.tracking.DeliveryStore.class,
-                        org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore::new)
+                .withBean(org.mailoutcome.tracking.DeliveryStore.class,
+                        org.mailoutcome.tracking.InMemoryDeliveryStore::new)
                 .run(context -> {
                     context.getBean(JavaMailSender.class).send(mail("a@example.test"));
-                    assertThat(context.getBean(org.mailoutcome.jakarta.tracking.DeliveryStore.class).unresolved(10))
+                    assertThat(context.getBean(org.mailoutcome.tracking.DeliveryStore.class).unresolved(10))
                             .hasSize(1);
                 });
         assertThat(smtp.messages()).singleElement()

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -11,14 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.Reason;
 import org.mailoutcome.bounce.tracking.DeliveryTracker;
 import org.mailoutcome.bounce.tracking.IngestResult;
-import org.mailoutcome.jakarta.tracking.DeliveryStore;
-import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
-import org.mailoutcome.jakarta.tracking.SentMessage;
+import org.mailoutcome.tracking.DeliveryStore;
+import org.mailoutcome.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.testkit.DeliveryStatusNotice;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -215,7 +216,7 @@ class MailOutcomeTrackingIT {
     /** An application's own tracker. */
     @Configuration(proxyBeanMethods = false)
     static class OwnTracker {
-        final DeliveryTracker tracker = DeliveryTracker.builder(new InMemoryDeliveryStore()).build();
+        final DeliveryTracker tracker = DeliveryTracker.builder(Tracking.builder(new InMemoryDeliveryStore()).build()).build();
 
         @Bean
         DeliveryTracker deliveryTracker() {

@@ -3,8 +3,8 @@
  * really received.
  *
  * <p>Start a server with {@link org.mailoutcome.testkit.SmtpServer#start()} or
- * {@link org.mailoutcome.testkit.SmtpServer#builder()}, or register a
- * {@link org.mailoutcome.testkit.SmtpServerExtension} in a JUnit 5 test class. Script replies with
+ * {@link org.mailoutcome.testkit.SmtpServer#builder()}, or register the JUnit 5 extension of the
+ * {@code mail-outcome-testkit-junit5} module in a test class. Script replies with
  * {@link org.mailoutcome.testkit.SmtpServer#on(Verb, String)}; read what was received with
  * {@link org.mailoutcome.testkit.SmtpServer#messages()} and {@link org.mailoutcome.testkit.SmtpServer#sessions()}.
  *

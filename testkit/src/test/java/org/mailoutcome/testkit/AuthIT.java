@@ -3,6 +3,7 @@ package org.mailoutcome.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.mailoutcome.testsupport.RawClient;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -28,7 +29,7 @@ class AuthIT {
     }
 
     private RawClient ehloed() throws IOException {
-        RawClient client = RawClient.greeted(server);
+        RawClient client = RawClient.greeted(server.host(), server.port());
         client.send("EHLO client.test");
         return client;
     }
@@ -88,7 +89,7 @@ class AuthIT {
 
     @Test
     void authNeedsEhloAndHappensOnce() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("AUTH PLAIN " + b64("\0alice\0s3cret")))
                     .isEqualTo("503 5.5.1 Error: send EHLO first");
             client.send("EHLO client.test");

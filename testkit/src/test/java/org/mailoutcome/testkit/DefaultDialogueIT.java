@@ -2,6 +2,7 @@ package org.mailoutcome.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.mailoutcome.testsupport.RawClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,17 +28,18 @@ class DefaultDialogueIT {
 
     @Test
     void greetingNamesTheHostname() throws IOException {
-        try (RawClient client = RawClient.connect(server)) {
+        try (RawClient client = RawClient.connect(server.host(), server.port())) {
             assertThat(client.readReply()).isEqualTo("220 testkit.local ESMTP mail-outcome testkit");
         }
-        try (RawClient client = RawClient.connect(restart(SmtpServer.builder().hostname("mx.lab.test")))) {
+        SmtpServer renamed = restart(SmtpServer.builder().hostname("mx.lab.test"));
+        try (RawClient client = RawClient.connect(renamed.host(), renamed.port())) {
             assertThat(client.readReply()).isEqualTo("220 mx.lab.test ESMTP mail-outcome testkit");
         }
     }
 
     @Test
     void ehloAdvertisesSizeEnhancedStatusCodesAnd8bitmimeOnly() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("EHLO client.test")).isEqualTo(
                     "250-testkit.local\n250-SIZE 10240000\n250-ENHANCEDSTATUSCODES\n250 8BITMIME");
         }
@@ -46,7 +48,7 @@ class DefaultDialogueIT {
     @Test
     void ehloAdvertisesPipeliningAndAuthWhenEnabled() throws IOException {
         restart(SmtpServer.builder().pipelining(true).maxMessageSize(1000).auth("u", "p"));
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("EHLO client.test")).isEqualTo("250-testkit.local\n250-PIPELINING\n"
                     + "250-SIZE 1000\n250-AUTH PLAIN LOGIN\n250-ENHANCEDSTATUSCODES\n250 8BITMIME");
         }
@@ -54,7 +56,7 @@ class DefaultDialogueIT {
 
     @Test
     void heloIsAnsweredWithTheHostnameAndGreetingsNeedAnArgument() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("HELO client.test")).isEqualTo("250 testkit.local");
             assertThat(client.send("HELO")).isEqualTo("501 5.5.4 Syntax: HELO hostname");
             assertThat(client.send("EHLO")).isEqualTo("501 5.5.4 Syntax: EHLO hostname");
@@ -63,7 +65,7 @@ class DefaultDialogueIT {
 
     @Test
     void acceptedMessageIsRecordedWithItsEnvelopeAndDotUnstuffedData() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("EHLO client.test")).startsWith("250-");
             assertThat(client.send("MAIL FROM:<sender@client.test>")).isEqualTo("250 2.1.0 Ok");
             assertThat(client.send("RCPT TO:<alice@lab.test>")).isEqualTo("250 2.1.5 Ok");
@@ -83,7 +85,7 @@ class DefaultDialogueIT {
     void everyMessageGetsItsOwnQueueIdInTheReply() throws IOException {
         String first;
         String second;
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             first = client.startMessage("a@client.test", "b@lab.test").sendData("Subject: 1\r\n\r\none");
             assertThat(client.send("MAIL FROM:<a@client.test>")).startsWith("250");
             assertThat(client.send("RCPT TO:<c@lab.test>")).startsWith("250");
@@ -99,7 +101,7 @@ class DefaultDialogueIT {
 
     @Test
     void nullReversePathIsRecordedAsEmpty() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.startMessage("", "postmaster@lab.test").sendData("Subject: bounce");
         }
         assertThat(server.messages().get(0).envelopeFrom()).isEmpty();
@@ -107,7 +109,7 @@ class DefaultDialogueIT {
 
     @Test
     void otherCommandsUsePostfixPhrasing() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("RSET")).isEqualTo("250 2.0.0 Ok");
             assertThat(client.send("NOOP")).isEqualTo("250 2.0.0 Ok");
             assertThat(client.send("VRFY alice@lab.test")).isEqualTo("252 2.0.0 alice@lab.test");
@@ -124,7 +126,7 @@ class DefaultDialogueIT {
 
     @Test
     void commandsOutOfSequenceAreRefused() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("MAIL FROM:<a@client.test>")).isEqualTo("503 5.5.1 Error: send HELO/EHLO first");
             assertThat(client.send("EHLO client.test")).startsWith("250");
             assertThat(client.send("RCPT TO:<b@lab.test>")).isEqualTo("503 5.5.1 Error: need MAIL command");
@@ -137,7 +139,7 @@ class DefaultDialogueIT {
 
     @Test
     void malformedPathsAreSyntaxErrors() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.send("EHLO client.test");
             assertThat(client.send("MAIL alice")).isEqualTo("501 5.5.4 Syntax: MAIL FROM:<address>");
             assertThat(client.send("MAIL FROM:<a@client.test>")).startsWith("250");
@@ -148,7 +150,7 @@ class DefaultDialogueIT {
     @Test
     void dataWithEveryRecipientRejectedHasNoValidRecipients() throws IOException {
         server.on(Verb.RCPT).reply("550 5.1.1 <nosuch@lab.test>: Recipient address rejected: User unknown");
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.send("EHLO client.test");
             client.send("MAIL FROM:<a@client.test>");
             assertThat(client.send("RCPT TO:<nosuch@lab.test>")).startsWith("550");
@@ -158,7 +160,7 @@ class DefaultDialogueIT {
 
     @Test
     void rsetEhloAndEndOfDataEachEndTheTransaction() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.send("EHLO client.test");
             client.send("MAIL FROM:<a@client.test>");
             assertThat(client.send("RSET")).isEqualTo("250 2.0.0 Ok");
@@ -174,7 +176,7 @@ class DefaultDialogueIT {
     @Test
     void declaredSizeOverTheLimitIsRefusedAtMail() throws IOException {
         restart(SmtpServer.builder().maxMessageSize(1000));
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.send("EHLO client.test");
             assertThat(client.send("MAIL FROM:<a@client.test> SIZE=1001"))
                     .isEqualTo("552 5.3.4 Message size exceeds fixed limit");
@@ -185,7 +187,7 @@ class DefaultDialogueIT {
     @Test
     void dataOverTheLimitIsRefusedAtEndOfDataAndNotRecorded() throws IOException {
         restart(SmtpServer.builder().maxMessageSize(1000));
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.startMessage("a@client.test", "b@lab.test");
             assertThat(client.sendData("Subject: big\r\n\r\n" + "x".repeat(2000)))
                     .isEqualTo("552 5.3.4 Message size exceeds fixed limit");
@@ -197,7 +199,7 @@ class DefaultDialogueIT {
     @Test
     void recipientsOverTheLimitGet452AndAreNotRecorded() throws IOException {
         restart(SmtpServer.builder().maxRecipients(2));
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.send("EHLO client.test");
             client.send("MAIL FROM:<a@client.test>");
             assertThat(client.send("RCPT TO:<1@lab.test>")).isEqualTo("250 2.1.5 Ok");
@@ -212,7 +214,7 @@ class DefaultDialogueIT {
     @Test
     void pipelinedCommandsAreAnsweredInOrder() throws IOException {
         restart(SmtpServer.builder().pipelining(true));
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.send("EHLO client.test");
             client.write("MAIL FROM:<a@client.test>\r\nRCPT TO:<b@lab.test>\r\nRCPT TO:<c@lab.test>\r\nDATA\r\n");
             assertThat(List.of(client.readReply(), client.readReply(), client.readReply(), client.readReply()))
@@ -224,7 +226,7 @@ class DefaultDialogueIT {
 
     @Test
     void bareLineFeedsAreAcceptedInCommandsAndData() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.write("EHLO client.test\n");
             assertThat(client.readReply()).startsWith("250-");
             client.write("MAIL FROM:<a@client.test>\nRCPT TO:<b@lab.test>\nDATA\n");
@@ -238,7 +240,7 @@ class DefaultDialogueIT {
     @Test
     void idleClientIsDisconnectedAfterTheReadTimeout() throws IOException {
         restart(SmtpServer.builder().readTimeout(Duration.ofMillis(200)));
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.readReply()).isEqualTo("421 4.4.2 testkit.local Error: timeout exceeded");
             assertThat(client.isClosedByServer()).isTrue();
         }
@@ -247,7 +249,7 @@ class DefaultDialogueIT {
 
     @Test
     void overlongCommandLineIsRefusedAndTheConnectionClosed() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.write("NOOP " + "x".repeat(70_000) + "\r\n");
             assertThat(client.readReply()).isEqualTo("500 5.5.0 Error: line too long");
             assertThat(client.isClosedByServer()).isTrue();
@@ -256,7 +258,7 @@ class DefaultDialogueIT {
 
     @Test
     void sessionRecordsCommandsRepliesAndTranscriptInOrder() throws IOException {
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.startMessage("a@client.test", "b@lab.test").sendData("Subject: x");
             client.send("QUIT");
         }

@@ -16,18 +16,28 @@ import java.util.Arrays;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Angus Mail as the client, against scripted replies and faults. */
 class JakartaMailIT {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    @RegisterExtension
-    static SmtpServerExtension smtp = new SmtpServerExtension();
+    private SmtpServer smtp;
 
-    private static Session session(String... keyValues) {
+    @BeforeEach
+    void start() {
+        smtp = SmtpServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        smtp.close();
+    }
+
+    private Session session(String... keyValues) {
         Properties properties = smtp.clientProperties();
         for (int i = 0; i < keyValues.length; i += 2) {
             properties.setProperty(keyValues[i], keyValues[i + 1]);
@@ -35,7 +45,7 @@ class JakartaMailIT {
         return Session.getInstance(properties);
     }
 
-    private static MimeMessage message(Session session, String... to) throws MessagingException {
+    private MimeMessage message(Session session, String... to) throws MessagingException {
         return Mails.message(session, "sender@client.test", to);
     }
 
@@ -111,7 +121,7 @@ class JakartaMailIT {
                     assertThat(e.getReturnCode()).isEqualTo(421);
                     assertThat(e.getMessage()).contains("4.3.2 Service not available");
                 });
-        smtp.server().awaitOpenConnections(0, WAIT);
+        smtp.awaitOpenConnections(0, WAIT);
         assertThat(smtp.messages()).isEmpty();
     }
 
@@ -138,7 +148,7 @@ class JakartaMailIT {
         assertThat(smtp.messages()).isEmpty();
         gate.release();
         assertThat(smtp.awaitMessages(1, WAIT).get(0).maybeDelivered()).isFalse();
-        smtp.server().awaitOpenConnections(0, WAIT);
+        smtp.awaitOpenConnections(0, WAIT);
     }
 
     @Test
@@ -183,7 +193,7 @@ class JakartaMailIT {
         }
         assertThat(smtp.messages()).extracting(m -> m.envelopeRecipients().get(0))
                 .containsExactly("r0@example.test", "r1@example.test", "r2@example.test");
-        assertThat(smtp.server().connectionsAccepted()).isEqualTo(1);
+        assertThat(smtp.connectionsAccepted()).isEqualTo(1);
     }
 
     @Test

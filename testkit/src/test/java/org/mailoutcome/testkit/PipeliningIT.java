@@ -3,6 +3,7 @@ package org.mailoutcome.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.mailoutcome.testsupport.RawClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ class PipeliningIT {
     @Test
     void commandsWrittenInOneGoAreRecordedAsOneFlightAndAnsweredInOrder() throws Exception {
         try (SmtpServer server = SmtpServer.builder().pipelining(true).start();
-                RawClient client = RawClient.greeted(server)) {
+                RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.send("EHLO client.test");
             client.write(String.join("\r\n", GROUP) + "\r\n");
             List<String> replies = new ArrayList<>();
@@ -33,7 +34,7 @@ class PipeliningIT {
     @Test
     void commandsSentOneReplyAtATimeAreOneFlightEach() throws Exception {
         try (SmtpServer server = SmtpServer.builder().pipelining(true).start();
-                RawClient client = RawClient.greeted(server)) {
+                RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.send("EHLO client.test");
             for (String command : GROUP) client.send(command);
             assertThat(server.sessions().get(0).flights()).hasSize(5).allSatisfy(f -> assertThat(f).hasSize(1));
@@ -65,7 +66,7 @@ class PipeliningIT {
     @Test
     void fragmentedRepliesAreStillWholeReplies() throws Exception {
         try (SmtpServer server = SmtpServer.builder().pipelining(true).replyPackets(ReplyPackets.FRAGMENTED).start();
-                RawClient client = RawClient.greeted(server)) {
+                RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("EHLO client.test")).startsWith("250-testkit.local\n250-PIPELINING");
             client.write(String.join("\r\n", GROUP) + "\r\n");
             List<String> replies = new ArrayList<>();

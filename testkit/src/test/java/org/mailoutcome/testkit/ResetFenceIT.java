@@ -2,6 +2,7 @@ package org.mailoutcome.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.mailoutcome.testsupport.RawClient;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ResetFenceIT {
 
     @Test
     void messageHeldAtEndOfDataAcrossAResetIsNotRecordedAfterIt() throws IOException {
-        try (SmtpServer server = SmtpServer.start(); RawClient client = RawClient.greeted(server)) {
+        try (SmtpServer server = SmtpServer.start(); RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(holdAcrossAReset(server, client)).startsWith("250 2.0.0 Ok: queued as");
             assertThat(server.messages()).isEmpty();
             assertThat(server.sessions()).isEmpty();
@@ -38,7 +39,7 @@ class ResetFenceIT {
 
     @Test
     void awaitMessagesAfterAResetWaitsForANewMessageNotTheHeldOne() throws IOException {
-        try (SmtpServer server = SmtpServer.start(); RawClient client = RawClient.greeted(server)) {
+        try (SmtpServer server = SmtpServer.start(); RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(holdAcrossAReset(server, client)).startsWith("250");
             assertThat(client.startMessage("a@example.test", "c@example.test").sendData("fresh")).startsWith("250");
             assertThat(server.awaitMessages(1, WAIT)).singleElement()
@@ -48,7 +49,7 @@ class ResetFenceIT {
 
     @Test
     void connectionOpenAcrossAResetRecordsTheTransactionsItBeginsAfterIt() throws IOException {
-        try (SmtpServer server = SmtpServer.start(); RawClient client = RawClient.greeted(server)) {
+        try (SmtpServer server = SmtpServer.start(); RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.startMessage("a@example.test", "b@example.test").sendData("before")).startsWith("250");
             server.reset();
             assertThat(server.messages()).isEmpty();
@@ -64,7 +65,7 @@ class ResetFenceIT {
 
     @Test
     void transactionBegunBeforeAResetAndFinishedAfterItIsNotRecorded() throws IOException {
-        try (SmtpServer server = SmtpServer.start(); RawClient client = RawClient.greeted(server)) {
+        try (SmtpServer server = SmtpServer.start(); RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("EHLO client.test")).startsWith("250");
             assertThat(client.send("MAIL FROM:<a@example.test>")).startsWith("250");
             server.reset();

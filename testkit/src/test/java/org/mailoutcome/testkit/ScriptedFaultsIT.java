@@ -3,6 +3,7 @@ package org.mailoutcome.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.mailoutcome.testsupport.RawClient;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class ScriptedFaultsIT {
     }
 
     private RawClient inTransaction() throws IOException {
-        RawClient client = RawClient.greeted(server);
+        RawClient client = RawClient.greeted(server.host(), server.port());
         client.send("EHLO client.test");
         client.send("MAIL FROM:<sender@client.test>");
         return client;
@@ -31,7 +32,7 @@ class ScriptedFaultsIT {
     @Test
     void serviceUnavailableWrites421ThenCloses() throws IOException {
         server.on(Verb.MAIL).serviceUnavailable();
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.send("EHLO client.test");
             assertThat(client.send("MAIL FROM:<a@client.test>"))
                     .isEqualTo("421 4.3.2 Service not available, closing transmission channel");
@@ -43,7 +44,7 @@ class ScriptedFaultsIT {
     @Test
     void replyThenCloseWritesThenCloses() throws IOException {
         server.on(Verb.CONNECT).replyThenClose("554 5.3.2 No SMTP service here");
-        try (RawClient client = RawClient.connect(server)) {
+        try (RawClient client = RawClient.connect(server.host(), server.port())) {
             assertThat(client.readReply()).isEqualTo("554 5.3.2 No SMTP service here");
             assertThat(client.isClosedByServer()).isTrue();
         }
@@ -96,7 +97,7 @@ class ScriptedFaultsIT {
     @Test
     void truncatedWritesAPartialCodeThenCloses() throws IOException {
         server.on(Verb.MAIL).truncated();
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.send("EHLO client.test");
             client.write("MAIL FROM:<a@client.test>\r\n");
             assertThat(client.readToEnd()).isEqualTo("25".getBytes(StandardCharsets.US_ASCII));
@@ -106,7 +107,7 @@ class ScriptedFaultsIT {
     @Test
     void longReplyIsOneLineOfTheGivenLengthAndRecordedAbbreviated() throws IOException {
         server.on(Verb.NOOP).times(1).longReply(5_000_000);
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             String reply = client.send("NOOP");
             assertThat(reply).hasSize(5_000_000).startsWith("250 xxx");
             assertThat(client.send("NOOP")).isEqualTo("250 2.0.0 Ok");
@@ -131,7 +132,7 @@ class ScriptedFaultsIT {
     void heldReplyIsSentOnlyWhenTheGateIsReleased() throws IOException {
         Gate gate = new Gate();
         server.on(Verb.NOOP).holdUntil(gate);
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.write("NOOP\r\n");
             gate.awaitArrival(WAIT);
             client.readTimeout(Duration.ofMillis(300));

@@ -2,6 +2,7 @@ package org.mailoutcome.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.mailoutcome.testsupport.RawClient;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,7 @@ class ScriptedRepliesIT {
     }
 
     private RawClient inTransaction() throws IOException {
-        RawClient client = RawClient.greeted(server);
+        RawClient client = RawClient.greeted(server.host(), server.port());
         client.send("EHLO client.test");
         client.send("MAIL FROM:<sender@client.test>");
         return client;
@@ -105,7 +106,7 @@ class ScriptedRepliesIT {
         server.on(Verb.VRFY).reply("252 2.0.0 Cannot VRFY user, but will accept message and attempt delivery");
         server.on(Verb.EXPN, "staff").reply("250 2.1.5 <alice@example.test>");
         server.on(Verb.UNKNOWN, "XCLIENT *").reply("220 2.0.0 xclient ok");
-        try (RawClient client = RawClient.connect(server)) {
+        try (RawClient client = RawClient.connect(server.host(), server.port())) {
             assertThat(client.readReply()).isEqualTo("220-mx.example.test ESMTP\n220 second greeting line");
             assertThat(client.send("VRFY <anyone@example.test>"))
                     .isEqualTo("252 2.0.0 Cannot VRFY user, but will accept message and attempt delivery");
@@ -118,7 +119,7 @@ class ScriptedRepliesIT {
     @Test
     void scriptedMailRejectionStartsNoTransaction() throws IOException {
         server.on(Verb.MAIL, "spammer@*").reply("550 5.7.1 Sender rejected");
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.send("EHLO client.test");
             assertThat(client.send("MAIL FROM:<spammer@bad.test>")).isEqualTo("550 5.7.1 Sender rejected");
             assertThat(client.send("RCPT TO:<a@example.test>")).isEqualTo("503 5.5.1 Error: need MAIL command");
@@ -159,7 +160,7 @@ class ScriptedRepliesIT {
         try (SmtpServer authServer = SmtpServer.builder().auth("u", "p").requireAuth(true).start()) {
             authServer.on(Verb.AUTH).reply("235 2.7.0 Authentication successful");
             authServer.on(Verb.QUIT).reply("221 2.0.0 Scripted bye");
-            try (RawClient client = RawClient.greeted(authServer)) {
+            try (RawClient client = RawClient.greeted(authServer.host(), authServer.port())) {
                 client.send("EHLO client.test");
                 assertThat(client.send("AUTH PLAIN bm90aGluZw==")).startsWith("235");
                 assertThat(client.send("MAIL FROM:<a@client.test>")).isEqualTo("250 2.1.0 Ok");
@@ -173,14 +174,14 @@ class ScriptedRepliesIT {
     @Test
     void resetRemovesRulesAndRecordings() throws IOException {
         server.on(Verb.NOOP).reply("554 scripted");
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("NOOP")).isEqualTo("554 scripted");
         }
         server.awaitOpenConnections(0, WAIT);
         server.reset();
         assertThat(server.sessions()).isEmpty();
         assertThat(server.connectionsAccepted()).isZero();
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("NOOP")).isEqualTo("250 2.0.0 Ok");
         }
         assertThat(server.sessions()).singleElement().extracting(SmtpSession::id).isEqualTo(1);

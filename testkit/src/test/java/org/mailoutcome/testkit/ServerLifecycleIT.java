@@ -3,6 +3,7 @@ package org.mailoutcome.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.mailoutcome.testsupport.RawClient;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -32,7 +33,7 @@ class ServerLifecycleIT {
 
     @Test
     void everyServerThreadIsADaemon() throws IOException {
-        try (SmtpServer server = SmtpServer.start(); RawClient client = RawClient.greeted(server)) {
+        try (SmtpServer server = SmtpServer.start(); RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(threadsOf(server)).hasSize(2).allMatch(Thread::isDaemon);
         }
     }
@@ -40,9 +41,9 @@ class ServerLifecycleIT {
     @Test
     void connectionsAreCountedWhileOpenAndInTotal() throws IOException {
         try (SmtpServer server = SmtpServer.start()) {
-            RawClient a = RawClient.greeted(server);
-            RawClient b = RawClient.greeted(server);
-            try (RawClient c = RawClient.greeted(server)) {
+            RawClient a = RawClient.greeted(server.host(), server.port());
+            RawClient b = RawClient.greeted(server.host(), server.port());
+            try (RawClient c = RawClient.greeted(server.host(), server.port())) {
                 server.awaitOpenConnections(3, WAIT);
                 a.close();
                 assertThat(b.send("QUIT")).startsWith("221");
@@ -60,7 +61,7 @@ class ServerLifecycleIT {
         // the linger is the read timeout, at most 2 s: long enough that the count below is read inside it however
         // slow the machine (300 ms left a stalled test thread to find it over), short enough to wait out
         try (SmtpServer server = SmtpServer.builder().readTimeout(Duration.ofSeconds(2)).start();
-                RawClient client = RawClient.greeted(server)) {
+                RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("QUIT")).startsWith("221");
             assertThat(server.openConnections()).isEqualTo(1);
             server.awaitOpenConnections(0, WAIT);
@@ -72,7 +73,7 @@ class ServerLifecycleIT {
     void closeDisconnectsClientsEndsEveryThreadAndStopsAccepting() throws IOException {
         SmtpServer server = SmtpServer.start();
         int port = server.port();
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             server.close();
             assertThat(client.isClosedByServer()).isTrue();
         }
@@ -87,7 +88,7 @@ class ServerLifecycleIT {
         SmtpServer server = SmtpServer.start();
         Gate gate = new Gate();
         server.on(Verb.NOOP).holdUntil(gate);
-        try (RawClient client = RawClient.greeted(server)) {
+        try (RawClient client = RawClient.greeted(server.host(), server.port())) {
             client.write("NOOP\r\n");
             gate.awaitArrival(WAIT);
             server.close();

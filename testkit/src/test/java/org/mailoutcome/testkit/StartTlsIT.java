@@ -2,6 +2,7 @@ package org.mailoutcome.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.mailoutcome.testsupport.RawClient;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import java.security.GeneralSecurityException;
@@ -27,7 +28,7 @@ class StartTlsIT {
     @Test
     void starttlsUpgradesTheConnectionAndTheServerForgetsTheEarlierEhlo() throws Exception {
         try (SmtpServer server = SmtpServer.builder().starttls(true).start();
-                RawClient client = RawClient.greeted(server)) {
+                RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("EHLO client.test")).contains("250-STARTTLS");
             assertThat(client.send("STARTTLS")).isEqualTo("220 2.0.0 Ready to start TLS");
             client.startTls(trustingClient());
@@ -50,7 +51,7 @@ class StartTlsIT {
     @Test
     void requiredTlsRefusesMailAndHidesAuthUntilStarttls() throws Exception {
         SmtpServer.Builder builder = SmtpServer.builder().starttls(true).requireTls(true).auth("u", "p");
-        try (SmtpServer server = builder.start(); RawClient client = RawClient.greeted(server)) {
+        try (SmtpServer server = builder.start(); RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("EHLO client.test")).doesNotContain("AUTH");
             assertThat(client.send("MAIL FROM:<a@client.test>"))
                     .isEqualTo("530 5.7.0 Must issue a STARTTLS command first");
@@ -65,7 +66,7 @@ class StartTlsIT {
     @Test
     void starttlsWithAnArgumentIsASyntaxError() throws Exception {
         try (SmtpServer server = SmtpServer.builder().starttls(true).start();
-                RawClient client = RawClient.greeted(server)) {
+                RawClient client = RawClient.greeted(server.host(), server.port())) {
             assertThat(client.send("STARTTLS now")).isEqualTo("501 5.5.4 Syntax: STARTTLS");
         }
     }
@@ -85,14 +86,14 @@ class StartTlsIT {
     @Test
     void failedHandshakeEndsOnlyThatSession() throws Exception {
         try (SmtpServer server = SmtpServer.builder().starttls(true).start()) {
-            try (RawClient client = RawClient.greeted(server)) {
+            try (RawClient client = RawClient.greeted(server.host(), server.port())) {
                 client.send("STARTTLS");
                 client.write("this is not a TLS client hello\r\n");
                 assertThat(client.readToEnd()).hasSizeLessThan(100);
             }
             server.awaitOpenConnections(0, Duration.ofSeconds(5));
             assertThat(server.sessions().get(0).transcript()).last().asString().startsWith("-- connection lost");
-            try (RawClient client = RawClient.greeted(server)) {
+            try (RawClient client = RawClient.greeted(server.host(), server.port())) {
                 assertThat(client.send("NOOP")).isEqualTo("250 2.0.0 Ok");
             }
             assertThat(List.of(server.connectionsAccepted())).containsExactly(2);

@@ -20,12 +20,13 @@ import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.bounce.tracking.internal.Callbacks;
 import org.mailoutcome.bounce.tracking.internal.Correlator;
 import org.mailoutcome.bounce.tracking.internal.NoticeIds;
-import org.mailoutcome.jakarta.tracking.DeliveryStore;
-import org.mailoutcome.jakarta.tracking.DeliveryStoreException;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.FateChange;
-import org.mailoutcome.jakarta.tracking.FateUpdate;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.DeliveryStore;
+import org.mailoutcome.tracking.DeliveryStoreException;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.ReportedFate;
+import org.mailoutcome.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.Tracking;
 
 /**
  * Follows each recipient of a tracked send to its fate: reads bounces, delay notices, success notices and
@@ -33,9 +34,9 @@ import org.mailoutcome.jakarta.tracking.TrackedRecipient;
  * the recipient's {@link Fate} and calls the {@link FateListener}.
  *
  * <pre>{@code
- * Tracking tracking = Tracking.builder().store(store).build();            // the mailer records into the store
+ * Tracking tracking = Tracking.builder(store).build();                   // one object for both ends
  * OutcomeMailer mailer = OutcomeMailer.builder(session).tracking(tracking).build();
- * DeliveryTracker tracker = DeliveryTracker.builder(store).listener(new FateListener() {
+ * DeliveryTracker tracker = DeliveryTracker.builder(tracking).listener(new FateListener() {
  *     @Override public void onBounced(SentMessage send, TrackedRecipient r, Fate.Bounced fate) { ... }
  * }).build();
  * tracker.ingest(bounceStream);                                         // from a pipe, a webhook, a mailbox
@@ -55,7 +56,7 @@ import org.mailoutcome.jakarta.tracking.TrackedRecipient;
  * <p><b>Idempotent.</b> Each notice has an identity (its Message-ID, else a digest of its content); the store
  * remembers it per recipient, so a notice ingested twice changes nothing and calls no callback the second time.
  *
- * <p>Thread-safe; the store's {@link DeliveryStore#update(FateChange)} is atomic.
+ * <p>Thread-safe; the store's {@link DeliveryStore#update(ReportedFate)} is atomic.
  */
 public final class DeliveryTracker {
     private final DeliveryStore store;
@@ -65,21 +66,22 @@ public final class DeliveryTracker {
     private final Correlator correlator;
 
     private DeliveryTracker(Builder b) {
-        this.store = b.store;
+        this.store = b.tracking.store();
         this.parser = b.parser;
         this.callbacks = new Callbacks(b.listener);
-        this.clock = b.clock;
-        this.correlator = new Correlator(b.store);
+        this.clock = b.tracking.clock();
+        this.correlator = new Correlator(store);
     }
 
     /**
-     * A builder for a tracker over the store the mailer records into.
+     * A builder for a tracker of the sends a mailer made with this tracking: the same store, the same clock for
+     * notices without a valid Date field.
      *
-     * @param store the store
+     * @param tracking the tracking given to the mailer
      * @return the builder
      */
-    public static Builder builder(DeliveryStore store) {
-        return new Builder(store);
+    public static Builder builder(Tracking tracking) {
+        return new Builder(tracking);
     }
 
     /**
@@ -155,7 +157,7 @@ public final class DeliveryTracker {
                 unmatched.add(entry);
                 continue;
             }
-            FateUpdate update = store.update(new FateChange(send.id(), recipient.get().address(), fate(entry, at),
+            FateUpdate update = store.update(new ReportedFate(send.id(), recipient.get().address(), fate(entry, at),
                     noticeId));
             updates.add(new IngestResult.Update(entry, update));
             if (update instanceof FateUpdate.Applied applied) {
@@ -196,13 +198,12 @@ public final class DeliveryTracker {
 
     /** Options of a {@link DeliveryTracker}. */
     public static final class Builder {
-        private final DeliveryStore store;
+        private final Tracking tracking;
         private BounceParser parser = BounceParser.defaults();
         private FateListener listener = FateListener.NONE;
-        private Clock clock = Clock.systemUTC();
 
-        private Builder(DeliveryStore store) {
-            this.store = Objects.requireNonNull(store, "store");
+        private Builder(Tracking tracking) {
+            this.tracking = Objects.requireNonNull(tracking, "tracking");
         }
 
         /**
@@ -224,17 +225,6 @@ public final class DeliveryTracker {
          */
         public Builder parser(BounceParser parser) {
             this.parser = Objects.requireNonNull(parser, "parser");
-            return this;
-        }
-
-        /**
-         * The clock for notices without a valid Date field; default UTC system time.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -3,9 +3,9 @@ package org.mailoutcome.bounce.tracking;
 import java.util.Optional;
 import org.mailoutcome.bounce.Complaint;
 import org.mailoutcome.bounce.ParsedMail;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.TrackedRecipient;
 
 /**
  * Typed callbacks of a {@link DeliveryTracker}: one per kind of news, each a no-op by default; override the ones

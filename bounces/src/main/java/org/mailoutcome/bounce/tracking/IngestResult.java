@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.mailoutcome.bounce.BouncedRecipient;
 import org.mailoutcome.bounce.Complaint;
 import org.mailoutcome.bounce.ParsedMail;
-import org.mailoutcome.jakarta.tracking.FateUpdate;
-import org.mailoutcome.jakarta.tracking.SentMessage;
+import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.SentMessage;
 
 /** What {@link DeliveryTracker} did with one mail: one record per meaning. */
 public sealed interface IngestResult {

@@ -1,7 +1,7 @@
 /**
  * Following tracked sends to their fate: {@link org.mailoutcome.bounce.tracking.DeliveryTracker} matches
  * bounces, delay and success notices and complaints to the sends an {@code OutcomeMailer} with tracking recorded
- * in a {@link org.mailoutcome.jakarta.tracking.DeliveryStore}, and calls a
+ * in a {@link org.mailoutcome.tracking.DeliveryStore}, and calls a
  * {@link org.mailoutcome.bounce.tracking.FateListener}; {@link org.mailoutcome.bounce.tracking.BounceMailbox} feeds
  * it from an IMAP folder.
  *

@@ -22,16 +22,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Stage;
-import org.mailoutcome.jakarta.tracking.DeliveryStore;
-import org.mailoutcome.jakarta.tracking.DeliveryStoreException;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.FateChange;
-import org.mailoutcome.jakarta.tracking.FateUpdate;
-import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.DeliveryStore;
+import org.mailoutcome.tracking.DeliveryStoreException;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.ReportedFate;
+import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.TrackedRecipient;
 import org.mailoutcome.testkit.DeliveryStatusNotice;
 
 /** The bounce mailbox against GreenMail's IMAP server (IDLE and MOVE offered). */
@@ -103,7 +104,7 @@ class BounceMailboxIT {
     @Test
     void aStartedMailboxIngestsABounceWhenItArrivesAndThenMarksIt() throws Exception {
         CountDownLatch bounced = new CountDownLatch(1);
-        DeliveryTracker tracker = DeliveryTracker.builder(store).listener(new FateListener() {
+        DeliveryTracker tracker = DeliveryTracker.builder(Tracking.builder(store).build()).listener(new FateListener() {
             @Override
             public void onBounced(SentMessage send, TrackedRecipient recipient, Fate.Bounced fate) {
                 bounced.countDown();
@@ -122,7 +123,7 @@ class BounceMailboxIT {
     @Test
     void aPollingMailboxWithoutIdleFindsTheBounceToo() throws Exception {
         CountDownLatch bounced = new CountDownLatch(1);
-        DeliveryTracker tracker = DeliveryTracker.builder(store).listener(new FateListener() {
+        DeliveryTracker tracker = DeliveryTracker.builder(Tracking.builder(store).build()).listener(new FateListener() {
             @Override
             public void onBounced(SentMessage send, TrackedRecipient recipient, Fate.Bounced fate) {
                 bounced.countDown();
@@ -139,7 +140,7 @@ class BounceMailboxIT {
     @Test
     void aMarkedMessageIsNotIngestedAgainByTheNextPassOrTheNextMailbox() throws Exception {
         RecordingListener listener = new RecordingListener();
-        DeliveryTracker tracker = DeliveryTracker.builder(store).listener(listener).build();
+        DeliveryTracker tracker = DeliveryTracker.builder(Tracking.builder(store).build()).listener(listener).build();
         deliver(bounce("<b1@mx.far.test>"));
 
         try (BounceMailbox first = mailbox(tracker).build()) {
@@ -155,7 +156,7 @@ class BounceMailboxIT {
     @Test
     void aCrashBetweenIngestAndMarkIngestsAgainWithoutASecondCallback() throws Exception {
         RecordingListener listener = new RecordingListener();
-        DeliveryTracker tracker = DeliveryTracker.builder(store).listener(listener).build();
+        DeliveryTracker tracker = DeliveryTracker.builder(Tracking.builder(store).build()).listener(listener).build();
         byte[] mail = bounce("<b1@mx.far.test>");
         deliver(mail);
         tracker.ingest(new ByteArrayInputStream(mail)); // the process that died had ingested it, not marked it
@@ -172,14 +173,14 @@ class BounceMailboxIT {
     @Test
     void aMessageWhoseIngestionFailsStaysUnmarkedAndIsIngestedByALaterPass() throws Exception {
         deliver(bounce("<b1@mx.far.test>"));
-        DeliveryTracker failing = DeliveryTracker.builder(new DownStore(store)).build();
+        DeliveryTracker failing = DeliveryTracker.builder(Tracking.builder(new DownStore(store)).build()).build();
 
         try (BounceMailbox mailbox = mailbox(failing).build()) {
             assertThat(mailbox.poll()).isZero();
         }
         assertThat(inFolder("INBOX", BounceMailboxIT::marked)).isFalse();
 
-        try (BounceMailbox mailbox = mailbox(DeliveryTracker.builder(store).build()).build()) {
+        try (BounceMailbox mailbox = mailbox(DeliveryTracker.builder(Tracking.builder(store).build()).build()).build()) {
             assertThat(mailbox.poll()).isEqualTo(1);
         }
         assertThat(store.find("s1").orElseThrow().recipients().get(0).fate()).isInstanceOf(Fate.Bounced.class);
@@ -191,7 +192,7 @@ class BounceMailboxIT {
         deliver("From: a@far.test\r\nTo: bounces@client.test\r\nSubject: hi\r\n\r\nnot a bounce\r\n".getBytes());
         RecordingListener listener = new RecordingListener();
 
-        try (BounceMailbox mailbox = mailbox(DeliveryTracker.builder(store).listener(listener).build())
+        try (BounceMailbox mailbox = mailbox(DeliveryTracker.builder(Tracking.builder(store).build()).listener(listener).build())
                 .marking(Marking.moveTo("Processed")).build()) {
             assertThat(mailbox.poll()).isEqualTo(2);
         }
@@ -209,7 +210,7 @@ class BounceMailboxIT {
                 .recipient("x@far.test", "failed", "5.1.1", "smtp; 550 5.1.1 unknown").build().bytes());
         RecordingListener listener = new RecordingListener();
 
-        try (BounceMailbox mailbox = mailbox(DeliveryTracker.builder(store).listener(listener).build()).build()) {
+        try (BounceMailbox mailbox = mailbox(DeliveryTracker.builder(Tracking.builder(store).build()).listener(listener).build()).build()) {
             assertThat(mailbox.poll()).isEqualTo(1);
         }
 
@@ -245,7 +246,7 @@ class BounceMailboxIT {
         }
 
         @Override
-        public FateUpdate update(FateChange change) {
+        public FateUpdate update(ReportedFate change) {
             throw new DeliveryStoreException("down");
         }
 

@@ -11,14 +11,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Reason;
 import org.mailoutcome.Stage;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.FateUpdate;
-import org.mailoutcome.jakarta.tracking.InMemoryDeliveryStore;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.TrackedRecipient;
 import org.mailoutcome.testkit.DeliveryStatusNotice;
 
 class DeliveryTrackerTest {
@@ -27,7 +28,7 @@ class DeliveryTrackerTest {
 
     private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
     private final RecordingListener listener = new RecordingListener();
-    private final DeliveryTracker tracker = DeliveryTracker.builder(store).listener(listener).build();
+    private final DeliveryTracker tracker = DeliveryTracker.builder(Tracking.builder(store).build()).listener(listener).build();
 
     private SentMessage record(String id, Optional<String> envid, Optional<String> token) {
         SentMessage sent = new SentMessage(id, Optional.of(MESSAGE_ID), envid, token, Instant.now(), "127.0.0.1:25",
@@ -168,7 +169,7 @@ class DeliveryTrackerTest {
     void aCallbackThatThrowsIsLoggedAndTheOthersAreStillCalled() throws IOException {
         record("s1", Optional.of("s1"), Optional.empty());
         RecordingListener after = new RecordingListener();
-        DeliveryTracker throwing = DeliveryTracker.builder(store).listener(new FateListener() {
+        DeliveryTracker throwing = DeliveryTracker.builder(Tracking.builder(store).build()).listener(new FateListener() {
             @Override
             public void onFateChanged(SentMessage send, TrackedRecipient recipient, Fate previous) {
                 throw new IllegalStateException("listener bug");

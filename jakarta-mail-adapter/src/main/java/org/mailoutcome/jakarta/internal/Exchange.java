@@ -33,7 +33,7 @@ public record Exchange(Stage stage, String command, Optional<String> reply, Opti
     }
 
     /** Whether no usable reply came for this command. */
-    public boolean isLost() {
+    public boolean hasNoUsableReply() {
         return reply.isEmpty();
     }
 

@@ -6,20 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The DSN parameters (ENVID, RET, NOTIFY, ORCPT) and envelope sender of one tracked send, applied by {@link RecordingTransport} to the MAIL
+ * The DSN parameters (ENVID, ORCPT) and envelope sender of one tracked send, applied by {@link RecordingTransport} to the MAIL
  * and RCPT commands Angus builds (Angus sends a mail extension even to a server without DSN, so ENVID cannot go
  * through {@code mail.smtp.mailextension}). Remembers whether ENVID was sent in any transaction of the send.
  */
 public final class MailParameters {
     private static final Pattern PATH = Pattern.compile("^MAIL FROM:<[^>]*>");
-    private static final Pattern NOTIFY = Pattern.compile(" NOTIFY=\\S*");
-    private static final Pattern RET = Pattern.compile(" RET=\\S*");
     private static final Pattern RCPT_PATH = Pattern.compile("^RCPT TO:<([^>]+)>", Pattern.CASE_INSENSITIVE);
 
     private final Optional<String> envelopeId;
     private final Optional<String> sender;
-    private final Optional<String> notify;
-    private final Optional<String> ret;
     private volatile boolean envelopeIdSent;
 
     /**
@@ -27,15 +23,10 @@ public final class MailParameters {
      *
      * @param envelopeId the ENVID (xtext-safe: letters and digits), if any
      * @param sender the envelope sender that replaces Angus's, if any
-     * @param notify the NOTIFY value, e.g. {@code "FAILURE,DELAY"}, replacing the session's, if any
-     * @param ret the RET value, replacing the session's, if any
      */
-    public MailParameters(Optional<String> envelopeId, Optional<String> sender, Optional<String> notify,
-            Optional<String> ret) {
+    public MailParameters(Optional<String> envelopeId, Optional<String> sender) {
         this.envelopeId = envelopeId;
         this.sender = sender;
-        this.notify = notify;
-        this.ret = ret;
     }
 
     /**
@@ -51,12 +42,11 @@ public final class MailParameters {
         return cmd;
     }
 
-    /** NOTIFY when chosen, and ORCPT (RFC 3461 4.2), so that notices name the recipient as it was given. */
+    /** ORCPT (RFC 3461 4.2), so that notices name the recipient as it was given. */
     private String rcptTo(String cmd) {
-        String out = notify.isPresent() ? NOTIFY.matcher(cmd).replaceAll("") + " NOTIFY=" + notify.get() : cmd;
-        Matcher path = RCPT_PATH.matcher(out);
-        if (out.contains(" ORCPT=") || !path.find()) return out;
-        return out + " ORCPT=rfc822;" + xtext(path.group(1));
+        Matcher path = RCPT_PATH.matcher(cmd);
+        if (cmd.contains(" ORCPT=") || !path.find()) return cmd;
+        return cmd + " ORCPT=rfc822;" + xtext(path.group(1));
     }
 
     /** RFC 3461 xtext: printable ASCII but {@code +} and {@code =} as is, everything else as {@code +HH}. */
@@ -91,7 +81,6 @@ public final class MailParameters {
     private String mailFrom(String cmd, boolean dsn) {
         String out = sender.map(s -> PATH.matcher(cmd).replaceFirst("MAIL FROM:<" + s + ">")).orElse(cmd);
         if (!dsn) return out;
-        if (ret.isPresent()) out = RET.matcher(out).replaceAll("") + " RET=" + ret.get();
         if (envelopeId.isPresent()) {
             out += " ENVID=" + envelopeId.get();
             envelopeIdSent = true;

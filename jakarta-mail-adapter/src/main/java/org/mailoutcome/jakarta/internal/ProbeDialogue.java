@@ -82,7 +82,7 @@ final class ProbeDialogue {
     static DeliveryOutcome outcomeOf(Stage stage, List<Exchange> exchanges, String failure) {
         if (exchanges.isEmpty()) return new ConnectionLost(stage, false, failure);
         Exchange exchange = exchanges.get(exchanges.size() - 1);
-        if (exchange.isLost()) return new ConnectionLost(stage, false, exchange.failure().orElse(failure));
+        if (exchange.hasNoUsableReply()) return new ConnectionLost(stage, false, exchange.failure().orElse(failure));
         return DeliveryOutcome.classify(stage, exchange.reply().get());
     }
 }

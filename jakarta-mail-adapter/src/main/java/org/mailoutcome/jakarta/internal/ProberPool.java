@@ -23,13 +23,13 @@ public final class ProberPool implements AutoCloseable {
     static final int RUNS_PER_CONNECTION = 100;
 
     private final ConnectionPool pool;
-    private final Optional<SingleSend.Credentials> credentials;
+    private final Optional<Credentials> credentials;
     private final ProbeMethod method;
     private final String mailFrom;
 
     /** What the verifier's builder decided; {@code mailFrom} is empty for the null reverse-path. */
     public record Settings(ProbeMethod method, String mailFrom, MailerSessions.Timeouts timeouts,
-            Optional<SingleSend.Credentials> credentials, int maxConnections, Duration maxIdle) {
+            Optional<Credentials> credentials, int maxConnections, Duration maxIdle) {
     }
 
     /** Connections to the server the caller's session names. */

@@ -108,7 +108,7 @@ public final class ReportBuilder {
             return new ConnectionLost(Stage.MESSAGE, false, "message not fully sent: " + orUnknown(failure));
         }
         Exchange end = exchanges.get(dot);
-        if (end.isLost() || end.parsed().isEmpty()) {
+        if (end.hasNoUsableReply() || end.parsed().isEmpty()) {
             String why = end.failure().orElseGet(() -> "unparseable reply: " + end.reply().get());
             return new ConnectionLost(Stage.MESSAGE, true, why);
         }
@@ -127,7 +127,7 @@ public final class ReportBuilder {
 
     /** A 421 while connecting: it explains what follows (Angus tries HELO after a failed EHLO, and loses it). */
     private Optional<DeliveryOutcome> serviceUnavailable() {
-        return exchanges.stream().filter(e -> !e.isLost()).map(e -> strict(e, -1))
+        return exchanges.stream().filter(e -> !e.hasNoUsableReply()).map(e -> strict(e, -1))
                 .filter(o -> o instanceof ServiceUnavailable).findFirst();
     }
 
@@ -145,7 +145,7 @@ public final class ReportBuilder {
 
     /** Classifies an exchange, holding Angus's exact-code rule; a lost reply is {@link ConnectionLost}. */
     private static DeliveryOutcome strict(Exchange exchange, int expected) {
-        if (exchange.isLost()) {
+        if (exchange.hasNoUsableReply()) {
             return new ConnectionLost(exchange.stage(), exchange.stage() == Stage.MESSAGE,
                     exchange.failure().orElse("no reply"));
         }

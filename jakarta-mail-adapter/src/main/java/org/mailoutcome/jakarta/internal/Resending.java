@@ -13,10 +13,10 @@ public final class Resending {
     }
 
     /** Sends the stored bytes to the recipients; every recipient gets one outcome. */
-    public static DeliveryReport resend(Connections connections, StoredMessage stored, List<InternetAddress> to,
+    public static DeliveryReport resend(TransactionRouter router, StoredMessage stored, List<InternetAddress> to,
             TransactionHooks hooks) {
         List<InternetAddress> envelope = Envelope.recipients(to.toArray(new InternetAddress[0]));
-        StoredMimeMessage message = StoredMimeMessage.of(connections.session(), stored);
+        StoredMimeMessage message = StoredMimeMessage.of(router.session(), stored);
         try {
             hooks.beforeTransaction(envelope);
         } catch (Exception e) {
@@ -24,7 +24,7 @@ public final class Resending {
             return ReportBuilder.connectFailed(envelope, List.of(), "not sent: beforeTransaction failed: " + e,
                     stored.messageId());
         }
-        DeliveryReport report = connections.resend(message, envelope, stored.messageId(), () -> {
+        DeliveryReport report = router.resend(message, envelope, stored.messageId(), () -> {
             try {
                 hooks.beforeEndOfData();
             } catch (IOException e) {

@@ -5,12 +5,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.RecipientOutcome;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.Tracking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +19,7 @@ public final class SendTracking {
 
     private final Tracking tracking;
     private final String server;
+    private final SendIds ids = new SendIds();
 
     /** A send's tracking state, from its start to its record. */
     public record Send(String id, Instant sentAt, Optional<String> verpSender, MailParameters parameters) {
@@ -31,23 +31,12 @@ public final class SendTracking {
         this.server = server;
     }
 
-    /**
-     * The keys of a new send.
-     *
-     * @throws IllegalStateException when the tracking's id supplier gives an id that is not one
-     */
+    /** The keys of a new send. */
     public Send begin() {
-        String id;
-        try {
-            id = SentMessage.checkId(tracking.ids().get());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalStateException("the tracking's id supplier gave a bad id: " + e.getMessage(), e);
-        }
-        Optional<String> verp = tracking.verpSender(id);
-        Optional<String> notify = tracking.notifyOn().isEmpty() ? Optional.empty()
-                : Optional.of(tracking.notifyOn().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+        String id = ids.next();
+        Optional<String> verp = tracking.verp().map(v -> v.sender(id));
         MailParameters parameters = new MailParameters(tracking.envelopeId() ? Optional.of(id) : Optional.empty(),
-                verp, notify, tracking.ret().map(Enum::name));
+                verp);
         return new Send(id, tracking.clock().instant(), verp, parameters);
     }
 

@@ -22,11 +22,11 @@ import org.mailoutcome.jakarta.internal.ConnectionPool.Connection;
  */
 public final class ServerChecks {
     private final ConnectionPool pool;
-    private final Optional<SingleSend.Credentials> credentials;
+    private final Optional<Credentials> credentials;
     private final AtomicReference<CompletableFuture<ServerCheck>> running = new AtomicReference<>();
 
     /** Checks over the given pool, connecting with these credentials when a new connection is needed. */
-    public ServerChecks(ConnectionPool pool, Optional<SingleSend.Credentials> credentials) {
+    public ServerChecks(ConnectionPool pool, Optional<Credentials> credentials) {
         this.pool = pool;
         this.credentials = credentials;
     }
@@ -85,7 +85,7 @@ public final class ServerChecks {
         boolean reused = transport.isConnectedLocally();
         transport.transcript().clear();
         try {
-            if (!reused) SingleSend.connect(transport, credentials);
+            if (!reused) TransactionSender.connect(transport, credentials);
             transport.transcript().clear();
             transport.simpleCommand("NOOP");
         } catch (MessagingException | RuntimeException e) {

@@ -6,13 +6,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MailParametersTest {
-    private final MailParameters all = new MailParameters(Optional.of("abc123"), Optional.of("bounces+abc123@b.test"),
-            Optional.of("FAILURE"), Optional.of("HDRS"));
+    private final MailParameters all = new MailParameters(Optional.of("abc123"), Optional.of("bounces+abc123@b.test"));
 
     @Test
-    void mailFromGetsTheVerpSenderRetAndEnvidWhereDsnIsAdvertised() {
+    void mailFromGetsTheVerpSenderAndEnvidWhereDsnIsAdvertisedKeepingTheSessionsRet() {
         assertThat(all.apply("MAIL FROM:<sender@client.test> RET=FULL SMTPUTF8", true))
-                .isEqualTo("MAIL FROM:<bounces+abc123@b.test> SMTPUTF8 RET=HDRS ENVID=abc123");
+                .isEqualTo("MAIL FROM:<bounces+abc123@b.test> RET=FULL SMTPUTF8 ENVID=abc123");
         assertThat(all.envelopeIdSent()).isTrue();
     }
 
@@ -24,9 +23,9 @@ class MailParametersTest {
     }
 
     @Test
-    void rcptGetsNotifyInPlaceOfTheSessionsAndOrcptInXtext() {
+    void rcptKeepsTheSessionsNotifyAndGetsOrcptInXtext() {
         assertThat(all.apply("RCPT TO:<a+b=c@x.test> NOTIFY=NEVER", true))
-                .isEqualTo("RCPT TO:<a+b=c@x.test> NOTIFY=FAILURE ORCPT=rfc822;a+2Bb+3Dc@x.test");
+                .isEqualTo("RCPT TO:<a+b=c@x.test> NOTIFY=NEVER ORCPT=rfc822;a+2Bb+3Dc@x.test");
     }
 
     @Test

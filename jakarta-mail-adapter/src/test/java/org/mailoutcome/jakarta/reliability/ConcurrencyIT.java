@@ -22,7 +22,7 @@ import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.testkit.ReceivedMessage;
 import org.mailoutcome.testkit.SmtpServer;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /**

@@ -28,7 +28,7 @@ import org.mailoutcome.jakarta.OutcomeMailerBuilder;
 import org.mailoutcome.jakarta.internal.ConnectionPool;
 import org.mailoutcome.jakarta.internal.DeliveryRun;
 import org.mailoutcome.testkit.SmtpServer;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

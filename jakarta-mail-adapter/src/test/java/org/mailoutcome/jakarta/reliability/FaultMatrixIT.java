@@ -27,7 +27,7 @@ import org.mailoutcome.testkit.Gate;
 import org.mailoutcome.testkit.ReceivedMessage;
 import org.mailoutcome.testkit.Rule;
 import org.mailoutcome.testkit.SmtpServer;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /**

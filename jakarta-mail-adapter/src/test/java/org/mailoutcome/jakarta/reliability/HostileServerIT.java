@@ -20,7 +20,7 @@ import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.jakarta.RecipientOutcome;
 import org.mailoutcome.testkit.ReceivedMessage;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /** A server that tries to redirect mail, amplify a send or inject headers through a 551 forward path. */

@@ -20,7 +20,7 @@ import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.testkit.ReceivedMessage;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /** A mailer with a retry hand-off returns after the first round; a worker re-sends the stored bytes. */
@@ -101,7 +101,7 @@ class RetryHandOffIT {
         try (OutcomeMailer mailer = mailer(this::record)) {
             mailer.send(message("ok@example.test", "grey@example.test"));
             DeferredSend send = handedOff.get(0);
-            DeliveryReport retry = mailer.resend(send.message(), List.of(send.pending().get(0).target()), hooks);
+            DeliveryReport retry = Resender.of(mailer).resend(send.message(), List.of(send.pending().get(0).target()), hooks);
             assertThat(retry.isFullyAccepted()).isTrue();
             assertThat(retry.messageId()).isEqualTo(send.message().messageId());
         }
@@ -118,7 +118,7 @@ class RetryHandOffIT {
         try (OutcomeMailer mailer = mailer(this::record)) {
             mailer.send(message("grey@example.test"));
             DeferredSend send = handedOff.get(0);
-            DeliveryReport retry = mailer.resend(send.message(), List.of(send.pending().get(0).target()),
+            DeliveryReport retry = Resender.of(mailer).resend(send.message(), List.of(send.pending().get(0).target()),
                     new TransactionHooks() {
                         @Override
                         public void beforeEndOfData() throws Exception {

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mailoutcome.Stage;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.StoredOutcome;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.StoredOutcome;
+import org.mailoutcome.tracking.TrackedRecipient;
 
 /** The statements on mail_outcome_sends, mail_outcome_recipients and mail_outcome_notices. */
 public final class DeliveryRecords {

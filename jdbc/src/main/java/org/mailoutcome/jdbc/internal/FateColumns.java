@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.mailoutcome.EnhancedStatus;
 import org.mailoutcome.Stage;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.StoredOutcome;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.StoredOutcome;
 
 /** A {@link Fate} as four columns: its name, its time, a delay's status code, a bounce's outcome (stage, text). */
 final class FateColumns {

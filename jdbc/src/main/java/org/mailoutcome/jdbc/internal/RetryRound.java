@@ -19,6 +19,7 @@ import org.mailoutcome.RetryDecision;
 import org.mailoutcome.Stage;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.RecipientOutcome;
+import org.mailoutcome.jakarta.retry.Resender;
 import org.mailoutcome.jakarta.retry.TransactionHooks;
 import org.mailoutcome.jdbc.LedgerEntry;
 import org.mailoutcome.jdbc.LedgerState;
@@ -93,7 +94,7 @@ public final class RetryRound {
 
     private void send(TaskData data, List<TaskData.Recipient> toSend, List<Next> next) {
         List<InternetAddress> targets = toSend.stream().map(r -> address(r.target())).toList();
-        mailers.mailerFor(data.server()).resend(data.message(), targets, new TransactionHooks() {
+        Resender.of(mailers.mailerFor(data.server())).resend(data.message(), targets, new TransactionHooks() {
             @Override
             public void beforeEndOfData() throws SQLException {
                 Transactions.inTransaction(dataSource, c -> {

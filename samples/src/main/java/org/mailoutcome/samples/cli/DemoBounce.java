@@ -14,10 +14,10 @@ import org.mailoutcome.bounce.tracking.DeliveryTracker;
 import org.mailoutcome.bounce.tracking.FateListener;
 import org.mailoutcome.bounce.tracking.IngestResult;
 import org.mailoutcome.jakarta.DeliveryReport;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.testkit.DeliveryStatusNotice;
 import org.mailoutcome.testkit.ReceivedMessage;
 import org.mailoutcome.testkit.SmtpServer;
@@ -53,7 +53,7 @@ final class DemoBounce {
         deliver(server, notice.build());
         List<ReceivedMessage> received = server.messages(); // recorded before the end-of-data reply was sent
         ReceivedMessage bounce = received.get(received.size() - 1);
-        DeliveryTracker tracker = DeliveryTracker.builder(tracking.store()).listener(new FateListener() {
+        DeliveryTracker tracker = DeliveryTracker.builder(tracking).listener(new FateListener() {
             @Override
             public void onBounced(SentMessage send, TrackedRecipient recipient, Fate.Bounced fate) {
                 out.println("  onBounced(" + recipient.address() + "): " + fate.outcome().name() + " "

@@ -10,7 +10,7 @@ import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
-import org.mailoutcome.jakarta.tracking.Tracking;
+import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.testkit.SmtpServer;
 import org.mailoutcome.testkit.Verb;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         try (SmtpServer server = SmtpServer.start()) {
             script(server);
             DemoBounce.script(server);
-            Tracking tracking = Tracking.defaults();
+            Tracking tracking = Tracking.inMemory();
             Session session = Session.getInstance(server.clientProperties());
             MimeMessage message = Messages.create(session, "sender@client.test", List.of("alice@lab.test",
                     "fwd@lab.test", "unverified@lab.test", "grey@lab.test", "moved@lab.test", "gone@lab.test",

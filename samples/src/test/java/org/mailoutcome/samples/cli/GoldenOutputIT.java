@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 
 /**

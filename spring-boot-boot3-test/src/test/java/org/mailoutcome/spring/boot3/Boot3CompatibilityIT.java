@@ -12,7 +12,7 @@ import org.mailoutcome.spring.MailOutcomeHealthAutoConfiguration;
 import org.mailoutcome.spring.MailOutcomeMetricsAutoConfiguration;
 import org.mailoutcome.spring.OutcomeJavaMailSender;
 import org.mailoutcome.spring.OutcomeMailSendException;
-import org.mailoutcome.testkit.SmtpServerExtension;
+import org.mailoutcome.testkit.junit5.SmtpServerExtension;
 import org.mailoutcome.testkit.Verb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,10 +1,9 @@
 package org.mailoutcome.spring.sample;
 
+import org.mailoutcome.testsupport.PostfixServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import org.mailoutcome.interop.PostfixServer;
 import org.mailoutcome.spring.AddressMovedEvent;
 import org.mailoutcome.spring.OutcomeMailSendException;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +15,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * The same mixed send against the interop suite's real Postfix ({@code interop/postfix}): 250, 551 with a forward
+ * The same mixed send against the interop suite's real Postfix ({@code test-support/recipes/postfix}): 250, 551 with a forward
  * path, 550 and 451 from its {@code rcpt_access} and local recipients (Postfix never answers 252 to RCPT).
  */
 class SamplePostfixIT {
@@ -25,9 +24,7 @@ class SamplePostfixIT {
 
     @BeforeAll
     static void start() {
-        Path recipe = Path.of(System.getProperty("interop.postfix.recipe", "../interop/postfix"));
-        Path run = PostfixServer.reachable(Path.of(System.getProperty("interop.postfix.run", "target/postfix-run")));
-        postfix = PostfixServer.start(recipe, run);
+        postfix = PostfixServer.start();
         context = SpringApplication.run(SampleApplication.class, "--spring.mail.host=" + PostfixServer.HOST,
                 "--spring.mail.port=" + postfix.port(), "--spring.main.banner-mode=off");
     }

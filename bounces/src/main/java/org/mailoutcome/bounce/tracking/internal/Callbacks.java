@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.mailoutcome.bounce.Complaint;
 import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.bounce.tracking.FateListener;
-import org.mailoutcome.jakarta.tracking.Fate;
-import org.mailoutcome.jakarta.tracking.FateUpdate;
+import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.FateUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,7 @@ public final class Callbacks {
     }
 
     /** A complaint. */
-    public void complaint(Complaint complaint, Optional<org.mailoutcome.jakarta.tracking.SentMessage> send) {
+    public void complaint(Complaint complaint, Optional<org.mailoutcome.tracking.SentMessage> send) {
         safely("onComplaint", complaint.feedbackType() + " " + complaint.recipients(),
                 () -> listener.onComplaint(complaint, send));
     }

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.mailoutcome.bounce.BouncedRecipient;
 import org.mailoutcome.bounce.Headers;
 import org.mailoutcome.bounce.tracking.IngestResult.MatchedBy;
-import org.mailoutcome.jakarta.tracking.DeliveryStore;
-import org.mailoutcome.jakarta.tracking.SentMessage;
-import org.mailoutcome.jakarta.tracking.TrackedRecipient;
+import org.mailoutcome.tracking.DeliveryStore;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.TrackedRecipient;
 
 /**
  * Finds the send a notice is about (ENVID, then VERP token, then the returned Message-ID) and the recipient each

@@ -12,7 +12,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.mailoutcome.bounce.tracking.DeliveryTracker;
 import org.mailoutcome.bounce.tracking.Marking;
-import org.mailoutcome.jakarta.tracking.DeliveryStoreException;
+import org.mailoutcome.tracking.DeliveryStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,0 +1,170 @@
+package org.mailoutcome.tracking;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How sends are tracked, given once and shared by both ends: the mailer marks each send with its keys and records
+ * it in the {@link #store()}; the bounce tracker, built from the same object, reads notices against that store and
+ * VERP scheme. So the two cannot be handed different stores by mistake.
+ *
+ * <pre>{@code
+ * Tracking tracking = Tracking.builder(store)                  // or Tracking.inMemory()
+ *         .verp(Verp.on("bounces.example.com"))                // MAIL FROM:<bounces+TOKEN@bounces.example.com>
+ *         .build();
+ * OutcomeMailer mailer = OutcomeMailer.builder(session).tracking(tracking).build();
+ * DeliveryTracker tracker = DeliveryTracker.builder(tracking).listener(listener).build();
+ * }</pre>
+ *
+ * <p>Per send the mailer takes a fresh random id (26 letters and digits) and, when the server advertises DSN
+ * (RFC 3461), sends {@code ENVID=id} on MAIL FROM and {@code ORCPT=rfc822;address} on every RCPT; with a VERP
+ * scheme, the envelope sender {@code LOCALPART+id@DOMAIN} replaces the usual one. When the send returns it is
+ * recorded in the store with its Message-ID, the keys actually sent and every recipient's outcome. Which notices
+ * to ask for ({@code NOTIFY}) and how much of the message they return ({@code RET}) are Jakarta Mail's own
+ * settings: the session's {@code mail.smtp.dsn.notify} and {@code mail.smtp.dsn.ret}, or
+ * {@code SMTPMessage.setNotifyOptions} and {@code setReturnOption} per message.
+ */
+public final class Tracking {
+    private final DeliveryStore store;
+    private final boolean envelopeId;
+    private final Optional<Verp> verp;
+    private final Clock clock;
+
+    private Tracking(Builder b) {
+        this.store = b.store;
+        this.envelopeId = b.envelopeId;
+        this.verp = b.verp;
+        this.clock = b.clock;
+    }
+
+    /**
+     * Tracking into a new {@link InMemoryDeliveryStore}, with ENVID and no VERP: for tests, and for applications
+     * that read the fates of a send while the process lives.
+     *
+     * @return the tracking
+     */
+    public static Tracking inMemory() {
+        return builder(new InMemoryDeliveryStore()).build();
+    }
+
+    /**
+     * A builder recording into this store.
+     *
+     * @param store where sends are recorded and notices matched
+     * @return the builder
+     */
+    public static Builder builder(DeliveryStore store) {
+        return new Builder(store);
+    }
+
+    /**
+     * A builder with this tracking's settings.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(store);
+        b.envelopeId = envelopeId;
+        b.verp = verp;
+        b.clock = clock;
+        return b;
+    }
+
+    /**
+     * Where sends are recorded.
+     *
+     * @return the store
+     */
+    public DeliveryStore store() {
+        return store;
+    }
+
+    /**
+     * Whether the send id goes as {@code ENVID} to servers that advertise DSN.
+     *
+     * @return true by default
+     */
+    public boolean envelopeId() {
+        return envelopeId;
+    }
+
+    /**
+     * The VERP scheme of the envelope senders, if any.
+     *
+     * @return the scheme, or empty (the message's own sender is used)
+     */
+    public Optional<Verp> verp() {
+        return verp;
+    }
+
+    /**
+     * The clock of the records' times (when a send started, when a notice changed a fate).
+     *
+     * @return the clock, {@link Clock#systemUTC()} by default
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public String toString() {
+        return "Tracking[store=" + store.getClass().getSimpleName() + ", envelopeId=" + envelopeId + ", verp="
+                + verp.map(v -> v.localPart() + "+*@" + v.domain()).orElse("none") + "]";
+    }
+
+    /** Builds a {@link Tracking}; meant for one thread. */
+    public static final class Builder {
+        private final DeliveryStore store;
+        private boolean envelopeId = true;
+        private Optional<Verp> verp = Optional.empty();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(DeliveryStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /**
+         * Whether to send the send id as {@code ENVID} where DSN is advertised (default true). Without it, notices
+         * are matched by VERP or Message-ID only.
+         *
+         * @param on true to send it
+         * @return this builder
+         */
+        public Builder envelopeId(boolean on) {
+            this.envelopeId = on;
+            return this;
+        }
+
+        /**
+         * Sends from VERP envelope senders of this scheme.
+         *
+         * @param verp the scheme
+         * @return this builder
+         */
+        public Builder verp(Verp verp) {
+            this.verp = Optional.of(Objects.requireNonNull(verp, "verp"));
+            return this;
+        }
+
+        /**
+         * The clock of the records' times.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The tracking.
+         *
+         * @return a new, immutable tracking
+         */
+        public Tracking build() {
+            return new Tracking(this);
+        }
+    }
+}
