@@ -4,8 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.mailoutcome.providers.Refusal;
 
@@ -13,15 +11,16 @@ import org.mailoutcome.providers.Refusal;
  * Refuses a signed request whose time is outside the window, or whose token was already accepted. Tokens are
  * remembered (as 64-bit digests) for the window, at most {@code capacity} of them: when full, the oldest is
  * forgotten and every request signed at or before its time is refused as stale from then on, so a forgotten token
- * can never be replayed. Memory is bounded (about 50 bytes a token); thread-safe.
+ * can never be replayed. Memory grows with the tokens remembered, at most about 60 bytes each, in arrays (no
+ * object per token); thread-safe.
  */
 public final class ReplayGuard {
     private final long windowSeconds;
     private final int capacity;
-    private final long[] ringKeys;
-    private final long[] ringTimes;
-    private final long[] ringSeqs;
-    private final Map<Long, Long> live = new HashMap<>();
+    private long[] ringKeys = new long[16];
+    private long[] ringTimes = new long[16];
+    private long[] ringSeqs = new long[16];
+    private final LongTable live = new LongTable();
     private int tail;
     private int size;
     private long nextSeq;
@@ -32,9 +31,6 @@ public final class ReplayGuard {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be >= 1: " + capacity);
         this.windowSeconds = window.toSeconds();
         this.capacity = capacity;
-        this.ringKeys = new long[capacity];
-        this.ringTimes = new long[capacity];
-        this.ringSeqs = new long[capacity];
     }
 
     /** Checks the time and the token, and remembers the token when both pass. */
@@ -47,12 +43,13 @@ public final class ReplayGuard {
         }
         expire(now.getEpochSecond() - windowSeconds);
         long key = key(token);
-        if (live.containsKey(key)) return Verdict.fail(Refusal.REPLAYED, "this signed request was already accepted");
+        if (live.contains(key)) return Verdict.fail(Refusal.REPLAYED, "this signed request was already accepted");
         if (size == capacity) {
             floor = Math.max(floor, ringTimes[tail]);
             drop();
         }
-        int slot = (tail + size) % capacity;
+        if (size == ringKeys.length) growRing();
+        int slot = (tail + size) % ringKeys.length;
         ringKeys[slot] = key;
         ringTimes[slot] = signed;
         ringSeqs[slot] = nextSeq;
@@ -63,7 +60,7 @@ public final class ReplayGuard {
 
     /** Forgets an accepted token, so that the provider's retry of that request is accepted. */
     public synchronized void forget(String token) {
-        live.remove(key(token));
+        live.remove(key(token), 0, false);
     }
 
     /** How many tokens are remembered. */
@@ -76,13 +73,30 @@ public final class ReplayGuard {
     }
 
     private void drop() {
-        live.remove(ringKeys[tail], ringSeqs[tail]);
-        tail = (tail + 1) % capacity;
+        live.remove(ringKeys[tail], ringSeqs[tail], true);
+        tail = (tail + 1) % ringKeys.length;
         size--;
     }
 
+    /** Doubles the ring (up to the capacity), its entries unrolled from the tail. */
+    private void growRing() {
+        int length = (int) Math.min(capacity, 2L * ringKeys.length);
+        ringKeys = unrolled(ringKeys, length);
+        ringTimes = unrolled(ringTimes, length);
+        ringSeqs = unrolled(ringSeqs, length);
+        tail = 0;
+    }
+
+    private long[] unrolled(long[] ring, int length) {
+        long[] out = new long[length];
+        for (int i = 0; i < size; i++) out[i] = ring[(tail + i) % ring.length];
+        return out;
+    }
+
+    /** 64 bits of the token's SHA-256, never 0 (the table's empty mark). */
     static long key(String token) {
-        return ByteBuffer.wrap(Digests.sha256().digest(token.getBytes(StandardCharsets.UTF_8))).getLong();
+        long key = ByteBuffer.wrap(Digests.sha256().digest(token.getBytes(StandardCharsets.UTF_8))).getLong();
+        return key == 0 ? 1 : key;
     }
 
     /** A refusal when the signed time is outside the window: checked before costly signature checks. */
