@@ -5,7 +5,7 @@
 #
 #   benchmarks/cli-startup.sh OLD.jar NEW.jar [RUNS]      (RUNS defaults to 20)
 #
-# Keep a copy of the jar before a change (cp samples/target/mail-outcome.jar /tmp/old.jar), rebuild, then compare.
+# Keep a copy of the jar before a change (cp cli/target/mail-outcome.jar /tmp/old.jar), rebuild, then compare.
 set -euo pipefail
 [[ $# -ge 2 ]] || { sed -n 2,7p "$0"; exit 2; }
 a=$1 b=$2 runs=${3:-20}

@@ -26,8 +26,11 @@ public final class WorkerProcess {
     }
 
     public static void main(String[] args) throws Exception {
+        // A quick heartbeat lets the crash tests take a dead worker's round over within a second; the two "work"
+        // JVMs count their rounds, and a JVM that stalls on a loaded machine must not lose its round to the other.
+        Duration heartbeat = Duration.ofMillis(args[0].equals("work") ? 2_000 : 250);
         JdbcRetries retries = JdbcRetries.builder(JdbcRetries.dataSource(args[1]))
-                .pollingInterval(Duration.ofMillis(100)).heartbeat(Duration.ofMillis(250)).build();
+                .pollingInterval(Duration.ofMillis(100)).heartbeat(heartbeat).build();
         Session session = session(Integer.parseInt(args[2]));
         RetryPolicy policy = RetryPolicy.builder().jitter(0).maxAttempts(3)
                 .backoff(Backoff.fixed(Duration.ofMillis(args[0].equals("send") ? Long.parseLong(args[3]) : 100)))
