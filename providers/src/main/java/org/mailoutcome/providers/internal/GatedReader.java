@@ -13,11 +13,11 @@ public final class GatedReader implements Reader {
     private final Parser parser;
     private final Optional<ReplayGuard> guard;
 
-    /** Reads a parsed body into events. */
+    /** Reads a body's JSON text into events. */
     @FunctionalInterface
     public interface Parser {
         /** The events of a body. */
-        List<ProviderEvent> events(Json.Doc doc) throws BadPayload;
+        List<ProviderEvent> events(String text) throws BadPayload;
     }
 
     /** @param provider the provider @param gate the check @param parser the reading @param guard the gate's guard */
@@ -33,7 +33,7 @@ public final class GatedReader implements Reader {
         Verdict verdict = gate.check(body, headers);
         if (verdict instanceof Verdict.Fail fail) return new ParseResult.Refused(provider, fail.refusal(), fail.detail());
         try {
-            return new ParseResult.Accepted(provider, parser.events(Json.parse(body)),
+            return new ParseResult.Accepted(provider, parser.events(Json.decode(body)),
                     ((Verdict.Pass) verdict).replayToken());
         } catch (BadPayload e) {
             return new ParseResult.Malformed(provider, e.getMessage());

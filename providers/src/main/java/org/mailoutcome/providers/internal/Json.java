@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Strict JSON over Gson's streaming reader: UTF-8 checked, RFC 8259 syntax only, nesting at most 64 deep, nothing
- * after the value. Gson reads without recursion, in one pass: the cost is linear in the input.
+ * after the value. Gson reads without recursion, in one pass: the cost is linear in the input. Batches are read
+ * element by element ({@link #stream}).
  */
 public final class Json {
     /** Deeper than any provider's payload; a bound on the work of a hostile one. */
@@ -33,32 +34,76 @@ public final class Json {
     public record Doc(String text, JsonElement root) {
     }
 
+    /** Takes a top-level array's elements one at a time. */
+    @FunctionalInterface
+    public interface Elements {
+        /** One element, dropped by the reader once handed over. */
+        void accept(JsonElement element) throws BadPayload;
+    }
+
     /** Decodes UTF-8 (a leading byte order mark skipped) and parses. */
     public static Doc parse(byte[] body) throws BadPayload {
-        String text;
+        String text = decode(body);
+        return new Doc(text, parse(text));
+    }
+
+    /** Decodes UTF-8, refusing malformed input; a leading byte order mark is dropped. */
+    public static String decode(byte[] body) throws BadPayload {
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new BadPayload("not UTF-8");
         }
-        return new Doc(text, parse(text));
     }
 
     /** Parses one JSON value that is the whole text. */
     public static JsonElement parse(String text) throws BadPayload {
-        String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        if (json.isBlank()) throw new BadPayload("empty body");
+        JsonReader reader = reader(text);
         try {
-            JsonReader reader = new JsonReader(new StringReader(json));
-            reader.setStrictness(Strictness.STRICT);
-            reader.setNestingLimit(MAX_DEPTH);
             JsonElement value = ELEMENTS.read(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) throw new BadPayload("not JSON: more after the value");
+            end(reader);
             return value;
         } catch (IOException | RuntimeException e) {
             throw new BadPayload("not JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads a document whose top level is an array element by element: each element is built, handed over, then
+     * dropped, so a large batch never exists as one tree. Any other top-level value is returned whole instead.
+     *
+     * @return empty when the top level was an array (its elements were handed over), else the value
+     */
+    public static Optional<JsonElement> stream(String text, Elements elements) throws BadPayload {
+        JsonReader reader = reader(text);
+        try {
+            if (reader.peek() != JsonToken.BEGIN_ARRAY) {
+                JsonElement value = ELEMENTS.read(reader);
+                end(reader);
+                return Optional.of(value);
+            }
+            reader.beginArray();
+            while (reader.hasNext()) elements.accept(ELEMENTS.read(reader));
+            reader.endArray();
+            end(reader);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            throw new BadPayload("not JSON: " + e.getMessage());
+        }
+    }
+
+    private static JsonReader reader(String text) throws BadPayload {
+        if (text.isBlank()) throw new BadPayload("empty body");
+        JsonReader reader = new JsonReader(new StringReader(text));
+        reader.setStrictness(Strictness.STRICT);
+        reader.setNestingLimit(MAX_DEPTH);
+        return reader;
+    }
+
+    private static void end(JsonReader reader) throws IOException, BadPayload {
+        if (reader.peek() != JsonToken.END_DOCUMENT) throw new BadPayload("not JSON: more after the value");
     }
 
     /** A member that is a JSON string or number, as text; absent, null, empty and other types give empty. */

@@ -1,6 +1,5 @@
 package org.mailoutcome.providers.internal;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -20,16 +19,14 @@ public final class MailjetEvents {
     private MailjetEvents() {
     }
 
-    /** The events of a request, {@code raw} being its JSON text. */
-    public static List<ProviderEvent> of(JsonElement root, String raw) throws BadPayload {
-        if (root instanceof JsonObject single) return List.of(event(single, raw));
-        if (!(root instanceof JsonArray batch)) throw new BadPayload("a Mailjet callback is a JSON object or array");
-        List<ProviderEvent> events = new ArrayList<>(batch.size());
-        for (JsonElement e : batch) {
-            events.add(e instanceof JsonObject o ? event(o, o.toString()) : Base.notAnObject(Provider.MAILJET,
-                    e.toString()));
-        }
-        return events;
+    /** The events of a request: one object, or an array read element by element. */
+    public static List<ProviderEvent> of(String text) throws BadPayload {
+        List<ProviderEvent> events = new ArrayList<>();
+        Optional<JsonElement> single = Json.stream(text, e -> events.add(e instanceof JsonObject o
+                ? event(o, o.toString()) : Base.notAnObject(Provider.MAILJET, e.toString())));
+        if (single.isEmpty()) return events;
+        if (!(single.get() instanceof JsonObject o)) throw new BadPayload("a Mailjet callback is a JSON object or array");
+        return List.of(event(o, text));
     }
 
     private static ProviderEvent event(JsonObject o, String raw) {

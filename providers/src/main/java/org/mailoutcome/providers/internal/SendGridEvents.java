@@ -1,6 +1,5 @@
 package org.mailoutcome.providers.internal;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -29,13 +28,12 @@ public final class SendGridEvents {
     private SendGridEvents() {
     }
 
-    /** The events of a batch. */
-    public static List<ProviderEvent> of(JsonElement root) throws BadPayload {
-        if (!(root instanceof JsonArray batch)) throw new BadPayload("a SendGrid batch is a JSON array");
-        List<ProviderEvent> events = new ArrayList<>(batch.size());
-        for (JsonElement e : batch) {
-            events.add(e instanceof JsonObject o ? event(o) : Base.notAnObject(Provider.SENDGRID, e.toString()));
-        }
+    /** The events of a batch, read element by element. */
+    public static List<ProviderEvent> of(String text) throws BadPayload {
+        List<ProviderEvent> events = new ArrayList<>();
+        Optional<JsonElement> notABatch = Json.stream(text, e -> events.add(e instanceof JsonObject o ? event(o)
+                : Base.notAnObject(Provider.SENDGRID, e.toString())));
+        if (notABatch.isPresent()) throw new BadPayload("a SendGrid batch is a JSON array");
         return events;
     }
 

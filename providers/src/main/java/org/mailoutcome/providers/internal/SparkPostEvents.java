@@ -1,6 +1,5 @@
 package org.mailoutcome.providers.internal;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -26,20 +25,20 @@ public final class SparkPostEvents {
     private SparkPostEvents() {
     }
 
-    /** The events of a batch. */
-    public static List<ProviderEvent> of(JsonElement root) throws BadPayload {
-        if (!(root instanceof JsonArray batch)) throw new BadPayload("a SparkPost batch is a JSON array");
-        List<ProviderEvent> events = new ArrayList<>(batch.size());
-        for (JsonElement e : batch) {
+    /** The events of a batch, read element by element. */
+    public static List<ProviderEvent> of(String text) throws BadPayload {
+        List<ProviderEvent> events = new ArrayList<>();
+        Optional<JsonElement> notABatch = Json.stream(text, e -> {
             JsonObject msys = e instanceof JsonObject o ? Json.object(o, "msys").orElse(null) : null;
             if (msys == null) {
                 events.add(Base.notAnObject(Provider.SPARKPOST, e.toString()));
-                continue;
+                return;
             }
             for (Map.Entry<String, JsonElement> group : msys.entrySet()) {
                 if (group.getValue() instanceof JsonObject event) events.add(event(event, e.toString()));
             }
-        }
+        });
+        if (notABatch.isPresent()) throw new BadPayload("a SparkPost batch is a JSON array");
         return events;
     }
 
