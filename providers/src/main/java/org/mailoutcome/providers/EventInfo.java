@@ -14,8 +14,9 @@ import java.util.Optional;
  *     {@code "bounce/10"} (SparkPost's bounce class), {@code "bounce/user unknown"} (Mailjet)
  * @param timestamp when the provider says it happened, if the payload says so in a form that could be read
  * @param providerMessageId the provider's id of the message: SES {@code mail.messageId} (the id of its
- *     {@code 250 Ok <id>} reply), SendGrid {@code sg_message_id}, Mailgun {@code id} of the event's
- *     {@code message.headers.message-id}... see the guide for each
+ *     {@code 250 Ok <id>} reply to the end of data), SendGrid {@code sg_message_id}, Mailgun
+ *     {@code message.headers.message-id} (with angle brackets), Postmark {@code MessageID}, SparkPost
+ *     {@code message_id}, Mailjet {@code MessageID} (else {@code Message_GUID})
  * @param correlation your own values that came back with it
  * @param raw the JSON of the event as the provider sent it (a batch's element re-serialised; for SES, the SNS
  *     {@code Message}), unknown fields included

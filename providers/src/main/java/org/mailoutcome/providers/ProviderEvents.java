@@ -44,7 +44,7 @@ import org.mailoutcome.providers.internal.Readers;
 public final class ProviderEvents {
     /** The default size limit: 10 MiB. */
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
-    /** The default number of tokens each replay guard remembers (about 50 bytes each). */
+    /** The default number of tokens each replay guard remembers (56 to 112 bytes each, in arrays grown as needed). */
     public static final int DEFAULT_REPLAY_CAPACITY = 262_144;
     private static final System.Logger LOG = System.getLogger(ProviderEvents.class.getName());
     private final Map<Provider, Verification> verifications;
