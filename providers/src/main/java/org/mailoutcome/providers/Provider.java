@@ -39,10 +39,22 @@ public enum Provider {
      * The provider of a short name, ignoring case.
      *
      * @param id a name such as {@code "sendgrid"}
+     * @return the provider
+     * @throws IllegalArgumentException naming the known names, for any other name
+     */
+    public static Provider parse(String id) {
+        return tryParse(Objects.requireNonNull(id, "id")).orElseThrow(() -> new IllegalArgumentException(
+                "not a provider: " + id + " (ses, sendgrid, mailgun, postmark, sparkpost, mailjet)"));
+    }
+
+    /**
+     * The provider of a short name, ignoring case, or empty.
+     *
+     * @param id a name such as {@code "sendgrid"}; {@code null} gives empty
      * @return the provider, or empty for a name that is none of {@link #id()}
      */
-    public static Optional<Provider> of(String id) {
-        Objects.requireNonNull(id, "id");
+    public static Optional<Provider> tryParse(String id) {
+        if (id == null) return Optional.empty();
         String lower = id.toLowerCase(Locale.ROOT);
         for (Provider p : values()) {
             if (p.id.equals(lower)) return Optional.of(p);

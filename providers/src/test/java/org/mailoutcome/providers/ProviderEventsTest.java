@@ -77,8 +77,11 @@ class ProviderEventsTest {
 
     @Test
     void everyProviderHasAShortName() {
-        for (Provider p : Provider.values()) assertThat(Provider.of(p.id().toUpperCase())).contains(p);
-        assertThat(Provider.of("postfix")).isEmpty();
+        for (Provider p : Provider.values()) assertThat(Provider.tryParse(p.id().toUpperCase())).contains(p);
+        assertThat(Provider.tryParse("postfix")).isEmpty();
+        assertThat(Provider.parse("Mailjet")).isEqualTo(Provider.MAILJET);
+        assertThatThrownBy(() -> Provider.parse("postfix")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sparkpost");
     }
 
     @Test
