@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p><b>Off by default</b> ({@link #disabled()}): RFC 5321 section 3.4 says a server that answers 551 must not
  * assume the client will redirect, and a hostile or compromised server could redirect mail to an address of its
- * choosing. When enabled with {@link #builder()}: at most {@code maxHops} forwards per recipient (default 1), only
+ * choosing. Enabled only by saying so, with {@link #enabled()}: at most {@code maxHops} forwards per recipient (default 1), only
  * within the original recipient's domain unless another {@link DomainRule} is chosen, and only when the
  * {@link ForwardApproval} hook agrees. Never to an address already in the envelope (the sender included) or
  * already in the chain (a loop), never to an invalid mailbox (controls, CR/LF, blanks, over-long parts).
@@ -41,16 +41,21 @@ public final class ForwardPolicy {
     }
 
     /**
-     * A builder for an enabled policy: 1 hop, same domain, no approval hook.
+     * Enables forwarding: a builder for an enabled policy, 1 hop, same domain, no approval hook.
+     *
+     * <pre>{@code
+     * ForwardPolicy policy = ForwardPolicy.enabled().domainRule(DomainRule.sameRegistrableDomain()).build();
+     * }</pre>
      *
      * @return the builder
      */
-    public static Builder builder() {
+    public static Builder enabled() {
         return new Builder();
     }
 
     /**
-     * A builder with this policy's settings (enabled).
+     * A builder with this policy's settings; of a {@link #disabled()} policy, the defaults of {@link #enabled()}.
+     * Building it gives an enabled policy.
      *
      * @return the builder
      */
@@ -121,7 +126,7 @@ public final class ForwardPolicy {
         return enabled ? "ForwardPolicy[maxHops=" + maxHops + ", " + domainRule + "]" : "ForwardPolicy[disabled]";
     }
 
-    /** Settings of an enabled {@link ForwardPolicy}. */
+    /** Settings of an enabled {@link ForwardPolicy}: obtained only from {@link ForwardPolicy#enabled()}. */
     public static final class Builder {
         private int maxHops = 1;
         private DomainRule domainRule = DomainRule.sameDomain();

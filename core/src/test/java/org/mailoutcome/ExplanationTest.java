@@ -211,7 +211,7 @@ class ExplanationTest {
 
         @Test
         void anEnabledPolicyThatAllowsTheForwardSaysTheMailerWouldResend() {
-            ForwardPolicy policy = ForwardPolicy.builder().build();
+            ForwardPolicy policy = ForwardPolicy.enabled().build();
             assertThat(Explanation.of(moved, "alice@lab.test", policy).notes())
                     .contains("The mailer would resend to bob@lab.test (policy: " + policy + ").");
         }
@@ -220,14 +220,14 @@ class ExplanationTest {
         void aPolicyThatRefusesTheForwardSaysWhy() {
             assertThat(Explanation.of(moved, "alice@lab.test", ForwardPolicy.disabled()).notes())
                     .contains("The configured ForwardPolicy would not follow it: forwarding is disabled.");
-            assertThat(Explanation.of(moved, "alice@other.example", ForwardPolicy.builder().build()).notes())
+            assertThat(Explanation.of(moved, "alice@other.example", ForwardPolicy.enabled().build()).notes())
                     .anyMatch(n -> n.startsWith("The configured ForwardPolicy would not follow it: domain lab.test"));
         }
 
         @Test
         void aMoveWithoutForwardPathSaysSo() {
             DeliveryOutcome noPath = DeliveryOutcome.classify(Stage.RCPT, "551 5.1.1 User not local");
-            assertThat(Explanation.of(noPath, "a@lab.test", ForwardPolicy.builder().build()).notes())
+            assertThat(Explanation.of(noPath, "a@lab.test", ForwardPolicy.enabled().build()).notes())
                     .contains("The reply names no forward path: ask the recipient for the new address.");
         }
 

@@ -3,6 +3,8 @@ package org.mailoutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,15 @@ class ForwardPolicyTest {
     }
 
     @Test
+    void forwardingIsEnabledOnlyBySayingSo() {
+        assertThat(ForwardPolicy.enabled().build().isEnabled()).isTrue();
+        assertThat(ForwardPolicy.disabled().toBuilder().build().isEnabled()).isTrue();
+        assertThat(Arrays.stream(ForwardPolicy.class.getMethods()).map(Method::getName)).doesNotContain("builder");
+    }
+
+    @Test
     void sameDomainIsFollowedAndOtherDomainsRefused() {
-        ForwardPolicy policy = ForwardPolicy.builder().build();
+        ForwardPolicy policy = ForwardPolicy.enabled().build();
         assertThat(decide(policy, "b@example.com")).isEqualTo(new ForwardDecision.Follow("b@example.com"));
         assertThat(decide(policy, "b@EXAMPLE.com")).isInstanceOf(ForwardDecision.Follow.class);
         assertThat(decide(policy, "b@evil.example")).isInstanceOf(ForwardDecision.Refuse.class);
@@ -32,7 +41,7 @@ class ForwardPolicyTest {
 
     @Test
     void registrableDomainAllowsSubdomainsButNotPublicSuffixNeighbours() {
-        ForwardPolicy policy = ForwardPolicy.builder().domainRule(DomainRule.sameRegistrableDomain()).build();
+        ForwardPolicy policy = ForwardPolicy.enabled().domainRule(DomainRule.sameRegistrableDomain()).build();
         assertThat(decide(policy, "b@mail.example.com")).isInstanceOf(ForwardDecision.Follow.class);
         assertThat(policy.decide("a@shop.example.co.uk", "b@example.co.uk", 1, List.of(), List.of()))
                 .isInstanceOf(ForwardDecision.Follow.class);
@@ -42,16 +51,16 @@ class ForwardPolicyTest {
 
     @Test
     void allowListAndAnyDomain() {
-        ForwardPolicy listed = ForwardPolicy.builder().domainRule(DomainRule.allowList(Set.of("New.Example"))).build();
+        ForwardPolicy listed = ForwardPolicy.enabled().domainRule(DomainRule.allowList(Set.of("New.Example"))).build();
         assertThat(decide(listed, "b@new.example")).isInstanceOf(ForwardDecision.Follow.class);
         assertThat(decide(listed, "b@example.com")).isInstanceOf(ForwardDecision.Refuse.class);
-        ForwardPolicy any = ForwardPolicy.builder().domainRule(DomainRule.anyDomain()).build();
+        ForwardPolicy any = ForwardPolicy.enabled().domainRule(DomainRule.anyDomain()).build();
         assertThat(decide(any, "b@anywhere.example")).isInstanceOf(ForwardDecision.Follow.class);
     }
 
     @Test
     void loopsEnvelopeAddressesTheSenderAndInvalidMailboxesAreRefused() {
-        ForwardPolicy any = ForwardPolicy.builder().domainRule(DomainRule.anyDomain()).maxHops(3).build();
+        ForwardPolicy any = ForwardPolicy.enabled().domainRule(DomainRule.anyDomain()).maxHops(3).build();
         assertThat(any.decide("b@example.com", "a@example.com", 2, List.of("a@example.com", "b@example.com"), ENVELOPE))
                 .isInstanceOf(ForwardDecision.Refuse.class);
         assertThat(decide(any, "sender@client.test")).isInstanceOf(ForwardDecision.Refuse.class);
@@ -63,15 +72,15 @@ class ForwardPolicyTest {
 
     @Test
     void hopLimitHolds() {
-        ForwardPolicy policy = ForwardPolicy.builder().maxHops(2).build();
+        ForwardPolicy policy = ForwardPolicy.enabled().maxHops(2).build();
         assertThat(policy.decide("c@example.com", "d@example.com", 3, List.of("a@example.com"), List.of()))
                 .isEqualTo(new ForwardDecision.Refuse("hop limit reached: 2"));
-        assertThatThrownBy(() -> ForwardPolicy.builder().maxHops(0)).hasMessage("maxHops must be >= 1: 0");
+        assertThatThrownBy(() -> ForwardPolicy.enabled().maxHops(0)).hasMessage("maxHops must be >= 1: 0");
     }
 
     @Test
     void approvalHookHasTheLastWord() {
-        ForwardPolicy policy = ForwardPolicy.builder().approval((from, to) -> to.startsWith("ok")).build();
+        ForwardPolicy policy = ForwardPolicy.enabled().approval((from, to) -> to.startsWith("ok")).build();
         assertThat(decide(policy, "ok@example.com")).isInstanceOf(ForwardDecision.Follow.class);
         assertThat(decide(policy, "no@example.com")).isEqualTo(new ForwardDecision.Refuse("not approved by the application"));
     }

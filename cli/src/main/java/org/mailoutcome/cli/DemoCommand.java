@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
                     "nosuch@lab.test", "full@lab.test"), "mail-outcome demo", "Hello from the mail-outcome demo.\n");
             DeliveryReport report;
             try (OutcomeMailer mailer = OutcomeMailer.builder(session)
-                    .forwardPolicy(ForwardPolicy.builder().build()) // same domain only, one hop
+                    .forwardPolicy(ForwardPolicy.enabled().build()) // same domain only, one hop
                     .retryPolicy(RetryPolicy.builder().backoff(Backoff.fixed(Duration.ofMillis(200))).build())
                     .tracking(tracking)
                     .build()) {

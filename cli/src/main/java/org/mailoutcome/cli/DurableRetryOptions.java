@@ -31,7 +31,10 @@ final class DurableRetryOptions {
 
     /** Checks the options against {@code --retry}. */
     void check(Integer retry) {
-        if (store != null && retry == null) throw new UsageException("--store needs --retry MAX_ATTEMPTS");
+        if (store != null && (retry == null || retry < 2)) {
+            throw new UsageException("--store needs --retry MAX_ATTEMPTS of at least 2: with one attempt nothing is"
+                    + " ever scheduled");
+        }
         if (backoff != null && retry == null) throw new UsageException("--retry-backoff needs --retry MAX_ATTEMPTS");
     }
 

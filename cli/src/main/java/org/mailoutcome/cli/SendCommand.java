@@ -75,7 +75,7 @@ final class SendCommand implements Callable<Integer> {
         Address[] envelope = to.isEmpty() ? message.getAllRecipients() : addresses(to);
         OutcomeMailerBuilder builder = OutcomeMailer.builder(session);
         if (forwardRetry != null) {
-            builder.forwardPolicy(ForwardPolicy.builder().domainRule(domainRule(forwardRetry)).build());
+            builder.forwardPolicy(ForwardPolicy.enabled().domainRule(domainRule(forwardRetry)).build());
         }
         durable.check(retry);
         if (retry != null) builder.retryPolicy(durable.policy(retry));

@@ -65,6 +65,10 @@ class RetriesCommandIT {
                 "--to", "a@example.test", "--store", "jdbc:h2:mem:x");
         assertThat(noRetry.status()).isEqualTo(2);
         assertThat(noRetry.err()).contains("--store needs --retry");
+        CliRun oneAttempt = CliRun.of("", "send", "--server", "127.0.0.1:" + smtp.port(), "--from", "me@client.test",
+                "--to", "a@example.test", "--retry", "1", "--store", "jdbc:h2:mem:x");
+        assertThat(oneAttempt.status()).isEqualTo(2);
+        assertThat(oneAttempt.err()).contains("at least 2");
         CliRun badBackoff = CliRun.of("", "send", "--server", "127.0.0.1:" + smtp.port(), "--from", "me@client.test",
                 "--to", "a@example.test", "--retry", "2", "--retry-backoff", "soon");
         assertThat(badBackoff.status()).isEqualTo(2);

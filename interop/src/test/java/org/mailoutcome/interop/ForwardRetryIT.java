@@ -26,7 +26,7 @@ class ForwardRetryIT {
     }
 
     private DeliveryReport send(Session session, String... to) {
-        try (OutcomeMailer mailer = OutcomeMailer.builder(session).forwardPolicy(ForwardPolicy.builder().build())
+        try (OutcomeMailer mailer = OutcomeMailer.builder(session).forwardPolicy(ForwardPolicy.enabled().build())
                 .build()) {
             return Scenarios.print("forward", mailer.send(Mails.message(session, to)));
         }

@@ -234,11 +234,17 @@ public final class OutcomeMailerBuilder {
     }
 
     /**
-     * Builds the mailer.
+     * Builds the mailer, after checking that the settings can work together.
      *
      * @return the mailer
+     * @throws IllegalStateException when a setting would be silently ignored: a {@link #retryHandOff retry
+     *     hand-off} with a {@link #retryPolicy retry policy} of a single attempt (nothing would ever be handed off)
      */
     public OutcomeMailer build() {
+        if (retryHandOff.isPresent() && retryPolicy.maxAttempts() == 1) {
+            throw new IllegalStateException("retryHandOff is set but retryPolicy allows a single attempt, so nothing"
+                    + " would ever be handed off: give a retryPolicy with maxAttempts > 1 (" + retryPolicy + ")");
+        }
         return new OutcomeMailer(this);
     }
 

@@ -35,7 +35,7 @@ class ForwardRetryIT {
     @Test
     void notLocalWithForwardPathIsResentThereWithTheSameMessageId() throws Exception {
         smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 User not local; please try <new@example.test>");
-        DeliveryReport report = send(ForwardPolicy.builder().build(), "moved@example.test", "other@example.test");
+        DeliveryReport report = send(ForwardPolicy.enabled().build(), "moved@example.test", "other@example.test");
         RecipientOutcome moved = report.recipient("moved@example.test").orElseThrow();
         assertThat(moved.outcome()).isInstanceOf(Accepted.class);
         assertThat(moved.attempts()).extracting(a -> a.address().getAddress(), a -> a.outcome().name())
@@ -54,7 +54,7 @@ class ForwardRetryIT {
     void postfixRelocatedReplyWithDisplayNameIsFollowed() {
         smtp.on(Verb.RCPT, "gone@example.test").reply("550 5.1.6 <gone@example.test>: Recipient address rejected: "
                 + "User has moved to Bob Smith <bob@example.test>");
-        DeliveryReport report = send(ForwardPolicy.builder().build(), "gone@example.test");
+        DeliveryReport report = send(ForwardPolicy.enabled().build(), "gone@example.test");
         assertThat(report.recipients().get(0).finalAddress().getAddress()).isEqualTo("bob@example.test");
         assertThat(report.isFullyAccepted()).isTrue();
     }
@@ -62,12 +62,12 @@ class ForwardRetryIT {
     @Test
     void forwardToAnotherDomainIsRefusedByDefaultAndAllowedByPolicy() {
         smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 User not local; please try <x@elsewhere.test>");
-        DeliveryReport refused = send(ForwardPolicy.builder().build(), "moved@example.test");
+        DeliveryReport refused = send(ForwardPolicy.enabled().build(), "moved@example.test");
         assertThat(refused.recipients().get(0).outcome()).isInstanceOf(NotLocalNoRelay.class);
         assertThat(refused.recipients().get(0).attempts()).hasSize(1);
         assertThat(smtp.messages()).isEmpty();
 
-        DeliveryReport allowed = send(ForwardPolicy.builder()
+        DeliveryReport allowed = send(ForwardPolicy.enabled()
                 .domainRule(DomainRule.allowList(Set.of("elsewhere.test"))).build(), "moved@example.test");
         assertThat(allowed.recipients().get(0).finalAddress().getAddress()).isEqualTo("x@elsewhere.test");
         assertThat(allowed.isFullyAccepted()).isTrue();
@@ -88,7 +88,7 @@ class ForwardRetryIT {
     void loopBackToAnEarlierAddressIsStopped() {
         smtp.on(Verb.RCPT, "a@example.test").reply("551 5.1.6 User not local; please try <b@example.test>");
         smtp.on(Verb.RCPT, "b@example.test").reply("551 5.1.6 User not local; please try <a@example.test>");
-        DeliveryReport report = send(ForwardPolicy.builder().maxHops(5).build(), "a@example.test");
+        DeliveryReport report = send(ForwardPolicy.enabled().maxHops(5).build(), "a@example.test");
         assertThat(report.recipients().get(0).attempts()).extracting(a -> a.address().getAddress())
                 .containsExactly("a@example.test", "b@example.test");
         assertThat(report.recipients().get(0).outcome()).isInstanceOf(NotLocalNoRelay.class);
@@ -100,7 +100,7 @@ class ForwardRetryIT {
             smtp.on(Verb.RCPT, "hop" + i + "@example.test")
                     .reply("551 5.1.6 User not local; please try <hop" + (i + 1) + "@example.test>");
         }
-        DeliveryReport report = send(ForwardPolicy.builder().maxHops(2).build(), "hop0@example.test");
+        DeliveryReport report = send(ForwardPolicy.enabled().maxHops(2).build(), "hop0@example.test");
         assertThat(report.recipients().get(0).attempts()).hasSize(3);
         long rcptCommands = smtp.sessions().stream().flatMap(s -> s.commands().stream())
                 .filter(c -> c.startsWith("RCPT")).count();
@@ -110,7 +110,7 @@ class ForwardRetryIT {
     @Test
     void forwardPathWithControlCharacterIsNeverFollowed() {
         smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 please try <ev\u0007il@example.test>");
-        DeliveryReport report = send(ForwardPolicy.builder().domainRule(DomainRule.anyDomain()).build(),
+        DeliveryReport report = send(ForwardPolicy.enabled().domainRule(DomainRule.anyDomain()).build(),
                 "moved@example.test");
         assertThat(report.recipients().get(0).outcome().forwardPath()).isEmpty();
         assertThat(report.recipients().get(0).attempts()).hasSize(1);
@@ -120,7 +120,7 @@ class ForwardRetryIT {
     void forwardPathAlreadyInTheEnvelopeOrTheSenderIsNotResent() {
         smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 please try <other@example.test>");
         smtp.on(Verb.RCPT, "moved2@client.test").reply("551 5.1.6 please try <sender@client.test>");
-        DeliveryReport report = send(ForwardPolicy.builder().domainRule(DomainRule.anyDomain()).build(),
+        DeliveryReport report = send(ForwardPolicy.enabled().domainRule(DomainRule.anyDomain()).build(),
                 "moved@example.test", "other@example.test", "moved2@client.test");
         assertThat(report.recipients().get(0).attempts()).hasSize(1);
         assertThat(report.recipients().get(2).attempts()).hasSize(1);
@@ -132,7 +132,7 @@ class ForwardRetryIT {
     void approvalHookDecidesPerAddress() {
         smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 please try <new@example.test>");
         List<String> asked = new ArrayList<>();
-        DeliveryReport report = send(ForwardPolicy.builder().approval((from, to) -> {
+        DeliveryReport report = send(ForwardPolicy.enabled().approval((from, to) -> {
             asked.add(from + "->" + to);
             return false;
         }).build(), "moved@example.test");
@@ -146,7 +146,7 @@ class ForwardRetryIT {
         smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 User not local; please try <m2@example.test>");
         List<String> moves = new ArrayList<>();
         Session session = Mails.session(smtp.server());
-        try (OutcomeMailer mailer = OutcomeMailer.builder(session).forwardPolicy(ForwardPolicy.builder().build())
+        try (OutcomeMailer mailer = OutcomeMailer.builder(session).forwardPolicy(ForwardPolicy.enabled().build())
                 .build()) {
             mailer.send(Mails.message(session, "fwd@example.test", "moved@example.test"), new OutcomeHandler() {
                 @Override
@@ -165,7 +165,7 @@ class ForwardRetryIT {
         smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 please try <new@example.test>");
         Session session = Mails.session(smtp.server());
         var message = Mails.message(session, "moved@example.test");
-        try (OutcomeMailer mailer = OutcomeMailer.builder(session).forwardPolicy(ForwardPolicy.builder().build())
+        try (OutcomeMailer mailer = OutcomeMailer.builder(session).forwardPolicy(ForwardPolicy.enabled().build())
                 .forwardHeaders(ForwardHeaders.RESENT).build()) {
             mailer.send(message);
         }
@@ -181,7 +181,7 @@ class ForwardRetryIT {
         try (SmtpServer other = SmtpServer.start()) {
             Session session = Mails.session(smtp.server());
             Session otherSession = Mails.session(other);
-            ForwardPolicy any = ForwardPolicy.builder().domainRule(DomainRule.anyDomain()).build();
+            ForwardPolicy any = ForwardPolicy.enabled().domainRule(DomainRule.anyDomain()).build();
             try (OutcomeMailer mailer = OutcomeMailer.builder(session).forwardPolicy(any)
                     .forwardRouter(address -> address.endsWith("@other.test") ? Optional.of(otherSession)
                             : Optional.empty()).build()) {

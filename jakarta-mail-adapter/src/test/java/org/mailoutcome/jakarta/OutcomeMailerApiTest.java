@@ -16,9 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Reason;
+import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.SmtpReply;
 import org.mailoutcome.Stage;
 import org.mailoutcome.jakarta.internal.HandlerDispatch;
+import org.mailoutcome.jakarta.retry.RetryHandOff;
 
 /** Programmer errors throw at once, before any connection; callbacks cover every record. */
 class OutcomeMailerApiTest {
@@ -58,6 +60,19 @@ class OutcomeMailerApiTest {
                 .hasMessage("maxConnections must be >= 1: 0");
         assertThatThrownBy(() -> OutcomeMailer.builder(session).readTimeout(Duration.ZERO))
                 .hasMessage("readTimeout must be positive: PT0S");
+    }
+
+    @Test
+    void aRetryHandOffWithASingleAttemptPolicyFailsAtBuildNamingBothSettings() {
+        RetryHandOff handOff = send -> {
+            throw new AssertionError("never called");
+        };
+        assertThatThrownBy(() -> OutcomeMailer.builder(session).retryHandOff(handOff).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("retryHandOff").hasMessageContaining("retryPolicy");
+        assertThatThrownBy(() -> OutcomeMailer.builder(session).retryPolicy(RetryPolicy.none()).retryHandOff(handOff)
+                .build()).isInstanceOf(IllegalStateException.class);
+        OutcomeMailer.builder(session).retryHandOff(handOff).retryPolicy(RetryPolicy.greylisting()).build().close();
     }
 
     @Test

@@ -52,7 +52,7 @@ final class MailerFactory {
             case ALLOW_LIST -> DomainRule.allowList(new HashSet<>(forward.allowedDomains()));
             case ANY -> DomainRule.anyDomain();
         };
-        return ForwardPolicy.builder().maxHops(forward.maxHops()).domainRule(rule).build();
+        return ForwardPolicy.enabled().maxHops(forward.maxHops()).domainRule(rule).build();
     }
 
     static RetryPolicy retryPolicy(MailOutcomeProperties.Retry retry) {

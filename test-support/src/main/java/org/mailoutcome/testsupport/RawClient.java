@@ -55,8 +55,40 @@ public final class RawClient implements AutoCloseable {
     }
 
     public void write(String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+        write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes the bytes as they are, in one write. */
+    public void write(byte[] bytes) throws IOException {
+        out.write(bytes);
         out.flush();
+    }
+
+    /**
+     * The bytes of one BDAT command (RFC 3030) and its chunk: {@code BDAT <size>[ LAST]} CRLF, then the octets as
+     * they are. To pipeline chunks with other commands, concatenate them and {@link #write(byte[])} them at once.
+     */
+    public static byte[] bdat(byte[] chunk, boolean last) {
+        byte[] line = ("BDAT " + chunk.length + (last ? " LAST" : "") + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = Arrays.copyOf(line, line.length + chunk.length);
+        System.arraycopy(chunk, 0, bytes, line.length, chunk.length);
+        return bytes;
+    }
+
+    /** Writes one BDAT command with its chunk in one write, without reading the reply. */
+    public void writeChunk(byte[] chunk, boolean last) throws IOException {
+        write(bdat(chunk, last));
+    }
+
+    /** Sends one BDAT command with its chunk and returns the reply. */
+    public String sendChunk(byte[] chunk, boolean last) throws IOException {
+        writeChunk(chunk, last);
+        return readReply();
+    }
+
+    /** {@link #sendChunk(byte[], boolean)} for a chunk of text, encoded as UTF-8. */
+    public String sendChunk(String chunk, boolean last) throws IOException {
+        return sendChunk(chunk.getBytes(StandardCharsets.UTF_8), last);
     }
 
     /** Reads lines until one whose fourth character is not a dash. */
@@ -121,10 +153,16 @@ public final class RawClient implements AutoCloseable {
 
     /** Does EHLO, MAIL FROM and one RCPT TO and DATA, checking each is accepted. */
     public RawClient startMessage(String from, String to) throws IOException {
+        startTransaction(from, to);
+        expect(send("DATA"), "354");
+        return this;
+    }
+
+    /** Does EHLO, MAIL FROM and one RCPT TO, checking each is accepted: ready for DATA or BDAT. */
+    public RawClient startTransaction(String from, String to) throws IOException {
         expect(send("EHLO client.test"), "250");
         expect(send("MAIL FROM:<" + from + ">"), "250");
         expect(send("RCPT TO:<" + to + ">"), "250");
-        expect(send("DATA"), "354");
         return this;
     }
 

@@ -13,18 +13,19 @@ import java.util.Properties;
 /**
  * A message the server received, with its envelope, as an immutable value.
  *
- * <p>A message is recorded when the reply to its end of data is a {@code 2yz} (default or scripted), or when no reply
- * with a code was sent at all ({@link Rule#closeBeforeReply()}, {@link Rule#truncated()}, {@link Rule#garbage()}):
- * then the server did get the message but the client cannot know, and {@link #maybeDelivered()} is {@code true}. A
- * {@code 4yz} or {@code 5yz} reply means it was not recorded. The message is recorded before the reply is written,
- * so it is in {@link SmtpServer#messages()} by the time a client has read the reply.
+ * <p>A message is recorded when the reply to its end of data, or to its last {@code BDAT} chunk, is a {@code 2yz}
+ * (default or scripted), or when no reply with a code was sent at all ({@link Rule#closeBeforeReply()},
+ * {@link Rule#truncated()}, {@link Rule#garbage()}): then the server did get the message but the client cannot know,
+ * and {@link #maybeDelivered()} is {@code true}. A {@code 4yz} or {@code 5yz} reply means it was not recorded. The
+ * message is recorded before the reply is written, so it is in {@link SmtpServer#messages()} by the time a client has
+ * read the reply.
  *
  * @param id the server's queue id, unique in the JVM; the default reply is {@code 250 2.0.0 Ok: queued as <id>}
  * @param envelopeFrom the reverse path of {@code MAIL FROM}, without {@code <>}; empty for the null reverse path
  *     (and when a scripted reply let {@code DATA} through without {@code MAIL})
  * @param envelopeRecipients the recipients accepted with a {@code 2yz} reply, in order, without {@code <>}
- * @param bytes the message data after dot-unstuffing, line endings as sent; read it through {@link #bytes()}, which
- *     returns a copy
+ * @param bytes the message data after dot-unstuffing, line endings as sent; or the octets of its {@code BDAT} chunks
+ *     joined, exactly as sent (chunks are not dot-stuffed); read it through {@link #bytes()}, which returns a copy
  * @param maybeDelivered {@code true} when the server closed the connection or wrote no valid reply after the end of
  *     data: the "maybe delivered" case of a lost reply
  * @param session the session the message came in, as a snapshot taken when the message was recorded (before the

@@ -32,6 +32,8 @@ import org.mailoutcome.testkit.internal.ServerReply;
  * transaction; a {@code 354} to {@code DATA} makes the server read message data; a {@code 2yz} to
  * {@link Verb#END_OF_DATA} records the message and {@code 4yz}/{@code 5yz} does not, while no valid reply at all
  * (closing, truncated or garbage output) records it as {@linkplain ReceivedMessage#maybeDelivered() maybe delivered};
+ * the same holds for a reply to the last {@link Verb#BDAT} chunk, while any other code than {@code 2yz} to a chunk
+ * loses the message (the chunks that follow are discarded up to the last);
  * {@code 235} to {@code AUTH} authenticates; {@code 220} to {@code STARTTLS} starts TLS (when the server has
  * {@link SmtpServer.Builder#starttls(boolean)}); a {@code 2yz} to {@code EHLO}/{@code HELO}/{@code RSET} resets the
  * transaction; a {@code 2yz} to {@code QUIT} closes the connection. Scripted replies skip every check the server

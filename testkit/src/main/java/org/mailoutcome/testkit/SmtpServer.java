@@ -94,8 +94,9 @@ public final class SmtpServer implements AutoCloseable {
      * whole argument, where {@code *} matches any characters ({@code "*@other.test"}). It is matched against the
      * address inside {@code <>} for {@link Verb#MAIL} and {@link Verb#RCPT} ({@code ""} for {@code <>}); the
      * argument without surrounding {@code <>} for {@link Verb#VRFY} and {@link Verb#EXPN}; the whole command line
-     * for {@link Verb#UNKNOWN}; the argument as sent for the other commands ({@code "PLAIN*"} for {@code AUTH});
-     * and {@code ""} for {@link Verb#CONNECT} and {@link Verb#END_OF_DATA}.
+     * for {@link Verb#UNKNOWN}; the argument as sent for the other commands ({@code "PLAIN*"} for {@code AUTH},
+     * {@code "* LAST"} for {@code BDAT}) and for {@link Verb#MESSAGE_DATA} of a chunk; and {@code ""} for the other
+     * events.
      *
      * @param verb the command or event to script
      * @param argumentPattern the glob; {@code null} matches any argument
@@ -138,9 +139,8 @@ public final class SmtpServer implements AutoCloseable {
 
     /**
      * The client connections open now. A connection the server closes ({@code QUIT}, a scripted close, the read
-     * timeout) is half-closed first: the server discards what the client still sends (an {@code RSET} or
-     * {@code QUIT} after a {@code 421}, say) until the client closes too, for at most 2 seconds, so such a client
-     * fails the same way on every run instead of racing a connection reset. It counts as open until then.
+     * timeout) is half-closed, and counts as open until the client closes too (for at most 2 seconds, discarding
+     * what it still sends), so such a client fails the same way on every run instead of racing a reset.
      *
      * @return the count
      */
@@ -215,6 +215,7 @@ public final class SmtpServer implements AutoCloseable {
 
         private String hostname = "testkit.local";
         private boolean pipelining;
+        private boolean chunking;
         private long maxMessageSize = 10_240_000;
         private int maxRecipients = 1000;
         private boolean starttls;
@@ -235,9 +236,8 @@ public final class SmtpServer implements AutoCloseable {
          * @throws IllegalArgumentException if {@code hostname} is empty or holds whitespace
          */
         public Builder hostname(String hostname) {
-            if (hostname.isEmpty() || hostname.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("hostname must be non-empty without whitespace: " + hostname);
-            }
+            require(!hostname.isEmpty() && hostname.chars().noneMatch(Character::isWhitespace),
+                    "hostname must be non-empty without whitespace: " + hostname);
             this.hostname = hostname;
             return this;
         }
@@ -255,18 +255,32 @@ public final class SmtpServer implements AutoCloseable {
         }
 
         /**
-         * Sets the size limit advertised as {@code SIZE n}; default 10,240,000 (Postfix's). {@code MAIL FROM} with a
-         * larger {@code SIZE=} and message data over it both get {@code 552 5.3.4 Message size exceeds fixed limit};
-         * data past the limit is not kept.
+         * Sets whether EHLO advertises {@code CHUNKING} (RFC 3030) and {@code BDAT} is accepted; default
+         * {@code false}, as for every extension beyond the base. Each chunk is read as exactly the octets announced,
+         * then answered; the chunks make one {@link ReceivedMessage} as {@code DATA} does. Without it {@code BDAT}
+         * gets {@code 521 5.5.1 Error: command not implemented} and a close, as from Postfix. Angus sends
+         * {@code BDAT} only with {@code mail.smtp.chunksize} set, which {@link SmtpServer#clientProperties()}
+         * leaves unset.
+         *
+         * @param chunking whether to offer it
+         * @return this builder
+         */
+        public Builder chunking(boolean chunking) {
+            this.chunking = chunking;
+            return this;
+        }
+
+        /**
+         * Sets the size limit advertised as {@code SIZE n}; default 10,240,000 (Postfix's). A larger {@code SIZE=}
+         * and message data over it get {@code 552 5.3.4 Message size exceeds fixed limit}, a {@code BDAT} chunk that
+         * takes the message over it {@code 552 5.3.4 Chunk exceeds message size limit}; data past it is not kept.
          *
          * @param bytes the limit, at least 1
          * @return this builder
          * @throws IllegalArgumentException if {@code bytes < 1}
          */
         public Builder maxMessageSize(long bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxMessageSize must be >= 1: " + bytes);
-            }
+            require(bytes >= 1, "maxMessageSize must be >= 1: " + bytes);
             this.maxMessageSize = bytes;
             return this;
         }
@@ -280,9 +294,7 @@ public final class SmtpServer implements AutoCloseable {
          * @throws IllegalArgumentException if {@code max < 1}
          */
         public Builder maxRecipients(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxRecipients must be >= 1: " + max);
-            }
+            require(max >= 1, "maxRecipients must be >= 1: " + max);
             this.maxRecipients = max;
             return this;
         }
@@ -322,9 +334,7 @@ public final class SmtpServer implements AutoCloseable {
          * @throws IllegalArgumentException if {@code user} is empty
          */
         public Builder auth(String user, String password) {
-            if (user.isEmpty()) {
-                throw new IllegalArgumentException("user must not be empty");
-            }
+            require(!user.isEmpty(), "user must not be empty");
             this.credentials = Optional.of(new Credentials(user, Objects.requireNonNull(password, "password")));
             return this;
         }
@@ -351,9 +361,7 @@ public final class SmtpServer implements AutoCloseable {
          * @throws IllegalArgumentException if {@code timeout} is zero or negative
          */
         public Builder readTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("readTimeout must be positive: " + timeout);
-            }
+            require(!timeout.isNegative() && !timeout.isZero(), "readTimeout must be positive: " + timeout);
             this.readTimeout = timeout;
             return this;
         }
@@ -379,17 +387,17 @@ public final class SmtpServer implements AutoCloseable {
          * @throws UncheckedIOException if no port can be bound
          */
         public SmtpServer start() {
-            if (requireTls && !starttls) {
-                throw new IllegalStateException("requireTls(true) needs starttls(true)");
-            }
-            if (requireAuth && credentials.isEmpty()) {
-                throw new IllegalStateException("requireAuth(true) needs auth(user, password)");
-            }
             try {
-                return new SmtpServer(new ServerConfig(hostname, pipelining, maxMessageSize, maxRecipients, starttls,
-                        requireTls, credentials, requireAuth, readTimeout, replyPackets));
+                return new SmtpServer(new ServerConfig(hostname, pipelining, chunking, maxMessageSize, maxRecipients,
+                        starttls, requireTls, credentials, requireAuth, readTimeout, replyPackets));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the test SMTP server", e);
+            }
+        }
+
+        private static void require(boolean valid, String message) {
+            if (!valid) {
+                throw new IllegalArgumentException(message);
             }
         }
     }

@@ -18,14 +18,14 @@ import org.mailoutcome.testkit.internal.AppendOnlyList;
  *     {@link SmtpServer#reset()})
  * @param commands every command line received, in order, without line endings, as sent (so {@code AUTH} data and the
  *     lines sent in answer to {@code 334} challenges are included); message data and its terminating {@code "."} are
- *     not commands and are not included
+ *     not commands and are not included, nor are {@code BDAT} chunks (the {@code BDAT} command lines are)
  * @param replies everything the server wrote, one entry per reply, from the greeting on: a multi-line reply is one
  *     entry with its lines joined by {@code "\n"}, the final line ending removed; raw and garbage output is recorded
  *     the same way; a reply over 1,000 characters is abbreviated to its first 100 followed by
  *     {@code "...[N characters]"}
  * @param transcript the dialogue for humans, one entry per line: {@code "C: "} lines from the client (message data as
- *     one {@code "C: <message data, N bytes>"} line), {@code "S: "} lines from the server, and notes such as
- *     {@code "-- closed by client"}
+ *     one {@code "C: <message data, N bytes>"} line, a {@code BDAT} chunk as one {@code "C: <chunk, N bytes>"}
+ *     line), {@code "S: "} lines from the server, and notes such as {@code "-- closed by client"}
  * @param tlsActive whether STARTTLS completed on this connection
  * @param authenticated whether AUTH succeeded (after the last STARTTLS, which forgets it)
  * @param open whether the connection was still open when the snapshot was taken

@@ -72,7 +72,7 @@ class HostileServerIT {
     @Test
     void forwardPathToAnotherDomainIsRefusedByTheDefaultDomainRuleWhenForwardingIsOn() {
         smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 User not local; please try <moved@evil.test>");
-        DeliveryReport report = send(ForwardPolicy.builder().build(), RetryPolicy.none(), "moved@example.test");
+        DeliveryReport report = send(ForwardPolicy.enabled().build(), RetryPolicy.none(), "moved@example.test");
         assertThat(report.recipients().get(0).attempts()).hasSize(1);
         assertThat(rcptCommands()).noneMatch(c -> c.contains("evil.test"));
         assertThat(transactions()).isEqualTo(1);
@@ -82,7 +82,7 @@ class HostileServerIT {
     void forwardPathToTheSenderIsNeverFollowed() {
         smtp.on(Verb.RCPT, "moved@example.test")
                 .reply("551 5.1.6 User not local; please try <" + Messages.SENDER + ">");
-        DeliveryReport report = send(ForwardPolicy.builder().domainRule(DomainRule.anyDomain()).build(),
+        DeliveryReport report = send(ForwardPolicy.enabled().domainRule(DomainRule.anyDomain()).build(),
                 RetryPolicy.none(), "moved@example.test");
         assertThat(report.recipients().get(0).attempts()).hasSize(1);
         assertThat(rcptCommands()).noneMatch(c -> c.contains(Messages.SENDER));
@@ -101,7 +101,7 @@ class HostileServerIT {
     })
     void hostileForwardPathsReachAtMostOneValidMailboxAndInjectNothing(String reply) {
         smtp.on(Verb.RCPT, "moved@example.test").raw((reply + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        DeliveryReport report = send(ForwardPolicy.builder().build(), RetryPolicy.none(), "moved@example.test");
+        DeliveryReport report = send(ForwardPolicy.enabled().build(), RetryPolicy.none(), "moved@example.test");
         RecipientOutcome outcome = report.recipients().get(0);
         assertThat(outcome.attempts()).hasSizeLessThanOrEqualTo(2);
         assertThat(outcome.finalAddress().getAddress()).doesNotContain("\r", "\n", "victim", "Bcc", "Subject");
@@ -117,7 +117,7 @@ class HostileServerIT {
     void forwardPathOfTenThousandCharactersIsRefused() {
         String huge = "a".repeat(10_000) + "@example.test";
         smtp.on(Verb.RCPT, "moved@example.test").reply("551 5.1.6 User not local; please try <" + huge + ">");
-        DeliveryReport report = send(ForwardPolicy.builder().domainRule(DomainRule.anyDomain()).build(),
+        DeliveryReport report = send(ForwardPolicy.enabled().domainRule(DomainRule.anyDomain()).build(),
                 RetryPolicy.none(), "moved@example.test");
         assertThat(report.recipients().get(0).attempts()).hasSize(1);
         assertThat(report.toString().length()).isLessThan(30_000);
@@ -133,7 +133,7 @@ class HostileServerIT {
                         .reply("551 5.1.6 User not local; please try <" + who + (hop + 1) + "@example.test>");
             }
         }
-        DeliveryReport report = send(ForwardPolicy.builder().maxHops(maxHops).build(), RetryPolicy.defaults(),
+        DeliveryReport report = send(ForwardPolicy.enabled().maxHops(maxHops).build(), RetryPolicy.defaults(),
                 "a0@example.test", "b0@example.test");
         assertThat(report.recipients()).allSatisfy(r -> {
             assertThat(r.attempts()).hasSizeLessThanOrEqualTo(1 + maxHops);

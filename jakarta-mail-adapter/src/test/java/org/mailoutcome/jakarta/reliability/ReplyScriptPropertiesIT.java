@@ -127,7 +127,7 @@ class ReplyScriptPropertiesIT {
         OutcomeMailerBuilder builder = OutcomeMailer.builder(session).readTimeout(Duration.ofMillis(700))
                 .sleeper(delay -> { });
         if (policy >= 1) builder.retryPolicy(RetryPolicy.builder().maxAttempts(policy + 1).build());
-        if (policy >= 2) builder.forwardPolicy(ForwardPolicy.builder().maxHops(policy - 1).build());
+        if (policy >= 2) builder.forwardPolicy(ForwardPolicy.enabled().maxHops(policy - 1).build());
         return builder.build();
     }
 

@@ -18,8 +18,9 @@ public record Command(Verb verb, String line, String argument) {
     private static final Map<String, Verb> VERBS = Map.ofEntries(
             Map.entry("EHLO", Verb.EHLO), Map.entry("HELO", Verb.HELO), Map.entry("STARTTLS", Verb.STARTTLS),
             Map.entry("AUTH", Verb.AUTH), Map.entry("MAIL", Verb.MAIL), Map.entry("RCPT", Verb.RCPT),
-            Map.entry("DATA", Verb.DATA), Map.entry("RSET", Verb.RSET), Map.entry("NOOP", Verb.NOOP),
-            Map.entry("VRFY", Verb.VRFY), Map.entry("EXPN", Verb.EXPN), Map.entry("QUIT", Verb.QUIT));
+            Map.entry("DATA", Verb.DATA), Map.entry("BDAT", Verb.BDAT), Map.entry("RSET", Verb.RSET),
+            Map.entry("NOOP", Verb.NOOP), Map.entry("VRFY", Verb.VRFY), Map.entry("EXPN", Verb.EXPN),
+            Map.entry("QUIT", Verb.QUIT));
 
     /** Checks the components. */
     public Command {
@@ -51,6 +52,16 @@ public record Command(Verb verb, String line, String argument) {
      */
     public static Command event(Verb verb) {
         return new Command(verb, verb == Verb.END_OF_DATA ? "." : "", "");
+    }
+
+    /**
+     * The point where the client sends the octets of a {@code BDAT} chunk, matched by rules for
+     * {@link Verb#MESSAGE_DATA}.
+     *
+     * @return the event, with this command's argument ({@code "1000 LAST"})
+     */
+    public Command chunkData() {
+        return new Command(Verb.MESSAGE_DATA, "", argument);
     }
 
     private static int indexOfBlank(String s) {

@@ -1,6 +1,7 @@
 package org.mailoutcome.testkit.internal;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +15,8 @@ import javax.net.ssl.SSLSocket;
 import org.mailoutcome.testkit.ReplyPackets;
 
 /**
- * One client connection: buffered line reading, one flush per reply, and the STARTTLS upgrade. Used by the session
- * thread; only {@link #abort()} may be called from another thread.
+ * One client connection: buffered line and chunk reading, one flush per reply, and the STARTTLS upgrade. Used by the
+ * session thread; only {@link #abort()} may be called from another thread.
  */
 public final class Connection implements Closeable {
 
@@ -24,6 +25,9 @@ public final class Connection implements Closeable {
 
     /** Bytes per write in {@link ReplyPackets#FRAGMENTED} mode. */
     private static final int FRAGMENT = 3;
+
+    /** Bytes per read of a {@code BDAT} chunk. */
+    private static final int CHUNK_BUFFER = 8192;
 
     private final Socket raw;
     private final ReplyPackets packets;
@@ -108,6 +112,31 @@ public final class Connection implements Closeable {
         Optional<MessageData> data = MessageData.read(reader, limit);
         noteLeftover();
         return data;
+    }
+
+    /**
+     * Reads the octets of one {@code BDAT} chunk as they are: no line structure, no dot-unstuffing. Held replies are
+     * written before every read that would wait for the client, as Postfix flushes before it waits.
+     *
+     * @param size how many octets the chunk has
+     * @param limit how many of them to keep: the rest is read and discarded
+     * @return the chunk, its size the octets read; empty when the connection ended first
+     * @throws IOException if reading fails
+     */
+    public Optional<MessageData> readChunk(long size, long limit) throws IOException {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream((int) Math.min(CHUNK_BUFFER, Math.min(size, limit)));
+        byte[] buffer = new byte[CHUNK_BUFFER];
+        for (long read = 0; read < size; ) {
+            flushBeforeWaiting();
+            int n = reader.read(buffer, 0, (int) Math.min(buffer.length, size - read));
+            if (n < 0) {
+                return Optional.empty();
+            }
+            kept.write(buffer, 0, (int) Math.max(0, Math.min(n, limit - read)));
+            read += n;
+        }
+        noteLeftover();
+        return Optional.of(new MessageData(kept.toByteArray(), size, limit));
     }
 
     /**

@@ -58,6 +58,26 @@ public final class LineReader {
     }
 
     /**
+     * Reads up to {@code length} bytes as they come, line endings or not: first what the buffer holds, else one read
+     * of the stream.
+     *
+     * @param into where to put the bytes
+     * @param offset where to start in {@code into}
+     * @param length how many bytes at most, at least 1
+     * @return how many bytes were read, at least 1; -1 at end of stream
+     * @throws IOException if reading fails
+     */
+    public int read(byte[] into, int offset, int length) throws IOException {
+        if (pos == limit && !fill()) {
+            return -1;
+        }
+        int n = Math.min(length, limit - pos);
+        System.arraycopy(buffer, pos, into, offset, n);
+        pos += n;
+        return n;
+    }
+
+    /**
      * Tells whether input has already arrived that no read has returned yet, in this reader's buffer or the
      * stream's.
      *

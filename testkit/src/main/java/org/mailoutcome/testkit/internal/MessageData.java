@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The message data of one {@code DATA} command after dot-unstuffing.
+ * Message data as received: of one {@code DATA} command after dot-unstuffing, of one {@code BDAT} chunk, or of the
+ * chunks of a message put together.
  *
  * @param bytes the data, cut at the size limit when it was longer
  * @param size the full size in bytes, also when over the limit

@@ -11,15 +11,28 @@ final class Responder {
     static final String SIZE_EXCEEDED = "552 5.3.4 Message size exceeds fixed limit";
     static final String NOT_RECOGNIZED = "502 5.5.2 Error: command not recognized";
     static final String OK = "250 2.0.0 Ok";
+    static final String NEED_RCPT = "503 5.5.1 Error: need RCPT command";
+    static final String NO_VALID_RECIPIENTS = "554 5.5.1 Error: no valid recipients";
 
     private final ServerConfig config;
     private final SessionState state;
     private final AuthExchange auth;
+    private final ChunkReplies chunkReplies;
 
     Responder(ServerConfig config, SessionState state) {
         this.config = config;
         this.state = state;
         this.auth = new AuthExchange(config, state);
+        this.chunkReplies = new ChunkReplies(config, state);
+    }
+
+    /**
+     * Tells whether a default reply announces that the server closes the connection: {@code 421} (RFC 5321 section
+     * 3.8) and {@code 521} (RFC 7504).
+     */
+    static boolean closesConnection(ServerReply reply) {
+        int code = reply.code().orElse(0);
+        return code == 421 || code == 521;
     }
 
     ServerReply respond(Command command, Dialogue dialogue) throws IOException {
@@ -34,6 +47,7 @@ final class Responder {
             case RCPT -> rcpt(command);
             case DATA -> data();
             case END_OF_DATA -> endOfData();
+            case BDAT -> chunkReplies.reply();
             case MESSAGE_DATA -> throw new IllegalStateException("no default reply during message data");
             case RSET, NOOP -> line(OK);
             case VRFY -> command.argument().isEmpty()
@@ -61,6 +75,9 @@ final class Responder {
         }
         keywords.add("ENHANCEDSTATUSCODES");
         keywords.add("8BITMIME");
+        if (config.chunking()) {
+            keywords.add("CHUNKING");
+        }
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < keywords.size(); i++) {
             lines.add((i < keywords.size() - 1 ? "250-" : "250 ") + keywords.get(i));
@@ -108,6 +125,9 @@ final class Responder {
         if (command.path().isEmpty()) {
             return line("501 5.5.4 Syntax: RCPT TO:<address>");
         }
+        if (state.transaction.chunks().started()) {
+            return line("503 5.5.1 Error: RCPT after BDAT");
+        }
         if (state.transaction.recipientCount() >= config.maxRecipients()) {
             return line("452 4.5.3 Error: too many recipients");
         }
@@ -117,10 +137,13 @@ final class Responder {
     private ServerReply data() {
         Transaction transaction = state.transaction;
         if (!transaction.inProgress() || !transaction.wasRecipientTried()) {
-            return line("503 5.5.1 Error: need RCPT command");
+            return line(NEED_RCPT);
+        }
+        if (transaction.chunks().started()) {
+            return line("503 5.5.1 Error: DATA after BDAT");
         }
         if (transaction.recipientCount() == 0) {
-            return line("554 5.5.1 Error: no valid recipients");
+            return line(NO_VALID_RECIPIENTS);
         }
         return line("354 End data with <CR><LF>.<CR><LF>");
     }

@@ -6,7 +6,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.mailoutcome.testkit.ReceivedMessage;
 import org.mailoutcome.testkit.Verb;
 
 /**
@@ -24,6 +23,7 @@ public final class SessionHandler implements Runnable {
     private final SessionLog log;
     private final SessionState state = new SessionState();
     private final Responder responder;
+    private final ReplyEffects effects;
     private boolean open = true;
     private boolean closedByServer;
 
@@ -39,6 +39,7 @@ public final class SessionHandler implements Runnable {
         this.connection = connection;
         this.log = log;
         this.responder = new Responder(context.config(), state);
+        this.effects = new ReplyEffects(context, state, log);
     }
 
     @Override
@@ -81,7 +82,12 @@ public final class SessionHandler implements Runnable {
                 return;
             }
             log.command(line.get(), connection.lastCommandWasBuffered());
-            answer(Command.parse(line.get()));
+            Command command = Command.parse(line.get());
+            if (command.verb() == Verb.BDAT) {
+                receiveChunk(command);
+            } else {
+                answer(command);
+            }
         }
     }
 
@@ -105,16 +111,17 @@ public final class SessionHandler implements Runnable {
         } else if (action instanceof Action.Send send) {
             reply(command, send.reply(), send.thenClose());
         } else if (action instanceof Action.Close) {
-            applyBefore(command, Optional.empty());
+            effects.apply(command, Optional.empty());
             closeNow();
         } else {
-            reply(command, responder.respond(command, this::challenge), false);
+            ServerReply reply = responder.respond(command, this::challenge);
+            reply(command, reply, Responder.closesConnection(reply));
         }
     }
 
     private void reply(Command command, ServerReply reply, boolean thenClose)
             throws IOException, InterruptedException {
-        applyBefore(command, Optional.of(reply));
+        effects.apply(command, Optional.of(reply));
         send(reply);
         if (thenClose) {
             closeNow();
@@ -134,66 +141,6 @@ public final class SessionHandler implements Runnable {
         log.note("-- closed by server");
     }
 
-    private void applyBefore(Command command, Optional<ServerReply> reply) {
-        boolean positive = reply.map(r -> r.isClass(2)).orElse(false);
-        Transaction transaction = state.transaction;
-        switch (command.verb()) {
-            case EHLO, HELO -> {
-                if (positive) {
-                    state.greeted = true;
-                    state.extended = command.verb() == Verb.EHLO;
-                    transaction.reset();
-                }
-            }
-            case AUTH -> authenticated(reply.map(r -> r.code().orElse(0) == 235).orElse(false));
-            case MAIL -> {
-                if (positive) {
-                    transaction.begin(command.subject(), context.recordings().generation());
-                }
-            }
-            case RCPT -> recipient(command, positive);
-            case END_OF_DATA -> record(reply.map(ServerReply::code));
-            case RSET -> {
-                if (positive) {
-                    transaction.reset();
-                }
-            }
-            default -> {
-                // no effect on the session
-            }
-        }
-    }
-
-    private void authenticated(boolean success) {
-        if (success) {
-            state.authenticated = true;
-            log.authenticated();
-        }
-    }
-
-    private void recipient(Command command, boolean accepted) {
-        state.transaction.recipientTried();
-        if (accepted) {
-            state.transaction.accept(command.subject());
-        }
-    }
-
-    private void record(Optional<OptionalInt> code) {
-        Transaction transaction = state.transaction;
-        boolean maybeDelivered = code.map(OptionalInt::isEmpty).orElse(true);
-        boolean accepted = code.map(c -> c.isPresent() && c.getAsInt() / 100 == 2).orElse(false);
-        Optional<MessageData> data = transaction.data();
-        if (data.isPresent() && (accepted || maybeDelivered)) {
-            ReceivedMessage message = new ReceivedMessage(transaction.messageId(), transaction.from(),
-                    transaction.recipients(), data.get().bytes(), maybeDelivered, log.snapshot());
-            if (!context.recordings().add(message, transaction.generation())) {
-                log.note("-- message " + transaction.messageId() + " not recorded: its transaction began before"
-                        + " the server's reset");
-            }
-        }
-        transaction.reset();
-    }
-
     private void applyAfter(Command command, OptionalInt code) throws IOException, InterruptedException {
         int value = code.orElse(0);
         if (command.verb() == Verb.DATA && value == 354) {
@@ -209,27 +156,68 @@ public final class SessionHandler implements Runnable {
     }
 
     private void receiveData() throws IOException, InterruptedException {
-        Optional<ServerReply> early = Optional.empty();
-        Optional<Action> during = context.script().use(Command.event(Verb.MESSAGE_DATA));
-        if (during.isPresent()) {
-            early = duringData(during.get());
-            if (!open) {
-                return;
-            }
+        Optional<ServerReply> early = beforeContent(Command.event(Verb.MESSAGE_DATA));
+        if (!open) {
+            return;
         }
         Optional<MessageData> data = connection.readData(context.config().maxMessageSize());
         if (data.isEmpty()) {
-            log.note("-- closed by client during message data");
-            open = false;
+            closedByClient("message data");
             return;
         }
         log.data(data.get().size());
         state.transaction.received(data.get(), MessageIds.next());
-        if (early.isPresent()) {
-            applyBefore(Command.event(Verb.END_OF_DATA), early);
-        } else {
-            answer(Command.event(Verb.END_OF_DATA));
+        answerContent(Command.event(Verb.END_OF_DATA), early);
+    }
+
+    /**
+     * Reads a {@code BDAT} chunk and answers it once read. A malformed command (or {@code BDAT} where CHUNKING is
+     * off) is answered without reading anything: where the chunk would end is unknown.
+     */
+    private void receiveChunk(Command command) throws IOException, InterruptedException {
+        Optional<ChunkHeader> header = context.config().chunking()
+                ? ChunkHeader.parse(command.argument()) : Optional.empty();
+        if (header.isEmpty()) {
+            answer(command);
+            return;
         }
+        Optional<ServerReply> early = beforeContent(command.chunkData());
+        if (!open) {
+            return;
+        }
+        Optional<MessageData> chunk = connection.readChunk(header.get().size(),
+                state.transaction.chunks().room(context.config().maxMessageSize()));
+        if (chunk.isEmpty()) {
+            closedByClient("a chunk");
+            return;
+        }
+        log.chunk(chunk.get().size());
+        state.chunk = Optional.of(new SessionState.Chunk(chunk.get(), header.get().last()));
+        if (header.get().last()) {
+            state.transaction.named(MessageIds.next());
+        }
+        answerContent(command, early);
+    }
+
+    /** Applies a rule for {@link Verb#MESSAGE_DATA} before content is read: the early reply it wrote, if any. */
+    private Optional<ServerReply> beforeContent(Command event) throws IOException, InterruptedException {
+        Optional<Action> during = context.script().use(event);
+        return during.isPresent() ? duringData(during.get()) : Optional.empty();
+    }
+
+    /** Answers once the content is read, unless an early reply did: then only its effect applies. */
+    private void answerContent(Command command, Optional<ServerReply> early)
+            throws IOException, InterruptedException {
+        if (early.isPresent()) {
+            effects.apply(command, early);
+        } else {
+            answer(command);
+        }
+    }
+
+    private void closedByClient(String during) {
+        log.note("-- closed by client during " + during);
+        open = false;
     }
 
     /** A rule for {@link Verb#MESSAGE_DATA}: the early reply it wrote, if any; a close ends the session. */

@@ -48,6 +48,10 @@ public final class SessionLog {
         transcript.add("C: .");
     }
 
+    synchronized void chunk(long size) {
+        transcript.add("C: <chunk, " + size + " bytes>");
+    }
+
     synchronized void reply(ServerReply reply) {
         String text = abbreviate(reply.text());
         replies.add(text);

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The mail transaction of a session: from {@code MAIL} to the end of data, {@code RSET} or a new greeting. */
+/**
+ * The mail transaction of a session: from {@code MAIL} to the end of data or the last {@code BDAT} chunk,
+ * {@code RSET} or a new greeting.
+ */
 final class Transaction {
 
     private Optional<String> from = Optional.empty();
     private final List<String> recipients = new ArrayList<>();
     private boolean recipientTried;
     private Optional<MessageData> data = Optional.empty();
+    private final Chunks chunks = new Chunks();
     private String messageId = "";
     private long generation;
 
@@ -58,6 +62,15 @@ final class Transaction {
         messageId = id;
     }
 
+    /** Names the message of the last chunk before its reply is chosen, so a default reply can quote the id. */
+    void named(String id) {
+        messageId = id;
+    }
+
+    Chunks chunks() {
+        return chunks;
+    }
+
     Optional<MessageData> data() {
         return data;
     }
@@ -72,5 +85,6 @@ final class Transaction {
         recipientTried = false;
         data = Optional.empty();
         messageId = "";
+        chunks.clear();
     }
 }

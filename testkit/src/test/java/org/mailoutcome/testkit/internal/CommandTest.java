@@ -14,8 +14,8 @@ class CommandTest {
     @CsvSource(delimiter = '|', value = {
         "EHLO client.test | EHLO", "ehlo client.test | EHLO", "HELO x | HELO", "STARTTLS | STARTTLS",
         "AUTH PLAIN | AUTH", "MAIL FROM:<a@b> | MAIL", "rcpt to:<a@b> | RCPT", "DATA | DATA", "RSET | RSET",
-        "NOOP | NOOP", "VRFY alice | VRFY", "EXPN list | EXPN", "QUIT | QUIT", "XCLIENT ADDR=1.2.3.4 | UNKNOWN",
-        "MAILFROM:<a@b> | UNKNOWN", "'' | UNKNOWN",
+        "BDAT 5 LAST | BDAT", "bdat 0 | BDAT", "NOOP | NOOP", "VRFY alice | VRFY", "EXPN list | EXPN", "QUIT | QUIT",
+        "XCLIENT ADDR=1.2.3.4 | UNKNOWN", "MAILFROM:<a@b> | UNKNOWN", "'' | UNKNOWN",
     })
     void verbIsTheFirstWordIgnoringCase(String line, Verb verb) {
         assertThat(Command.parse(line).verb()).isEqualTo(verb);
@@ -36,6 +36,8 @@ class CommandTest {
         "AUTH PLAIN AGFsaWNlAHB3 | PLAIN AGFsaWNlAHB3",
         "XCLIENT ADDR=1.2.3.4 | XCLIENT ADDR=1.2.3.4",
         "NOOP | ''",
+        "BDAT 1000 LAST | 1000 LAST",
+        "BDAT  5  last | 5  last",
     })
     void subjectIsWhatArgumentPatternsAreMatchedAgainst(String line, String subject) {
         assertThat(Command.parse(line).subject()).isEqualTo(subject);
@@ -46,6 +48,13 @@ class CommandTest {
         Command command = Command.event(Verb.END_OF_DATA);
         assertThat(command.line()).isEqualTo(".");
         assertThat(command.subject()).isEmpty();
+    }
+
+    @Test
+    void chunkDataIsAMessageDataEventMatchedOnTheBdatArgument() {
+        Command command = Command.parse("BDAT 21 LAST").chunkData();
+        assertThat(command.verb()).isEqualTo(Verb.MESSAGE_DATA);
+        assertThat(command.subject()).isEqualTo("21 LAST");
     }
 
     @Test

@@ -43,6 +43,29 @@ class MessageDataTest {
     }
 
     @Test
+    void octetsAfterALineComeFromTheSameBufferWithoutLineStructure() throws IOException {
+        LineReader reader = reader("BDAT 8\r\nab\r\n.\r\ncNOOP\r\n");
+        assertThat(line(reader)).isEqualTo("BDAT 8\r\n");
+        byte[] chunk = new byte[8];
+        int read = 0;
+        while (read < chunk.length) {
+            read += reader.read(chunk, read, chunk.length - read);
+        }
+        assertThat(new String(chunk, StandardCharsets.UTF_8)).isEqualTo("ab\r\n.\r\nc");
+        assertThat(line(reader)).isEqualTo("NOOP\r\n");
+        assertThat(reader.read(chunk, 0, 1)).isEqualTo(-1);
+    }
+
+    @Test
+    void aReadNeverReturnsMoreThanAsked() throws IOException {
+        LineReader reader = reader("abcdef");
+        byte[] into = new byte[10];
+        assertThat(reader.read(into, 2, 4)).isEqualTo(4);
+        assertThat(new String(into, 2, 4, StandardCharsets.UTF_8)).isEqualTo("abcd");
+        assertThat(reader.read(into, 0, 10)).isEqualTo(2);
+    }
+
+    @Test
     void dotStuffedLinesLoseTheirFirstDotAndTheDotLineEndsTheData() throws IOException {
         Optional<MessageData> data = read("Subject: x\r\n\r\n..leading dot\r\n.\r\nNOOP\r\n", 1000);
         assertThat(new String(data.orElseThrow().bytes(), StandardCharsets.UTF_8))
