@@ -47,4 +47,13 @@ class SamplesIT {
         String out = run(() -> DecodeExistingException.main(new String[0]));
         assertThat(out).contains("NotLocalNoRelay").contains("new@example.test").contains("ok@example.test");
     }
+
+    @Test
+    void aProviderWebhookAcceptsTheSignedBounceAndRefusesTheForgeryAndTheReplay() throws Exception {
+        String out = run(() -> ProviderWebhook.main(new String[0]));
+        assertThat(out).contains("bounced gone@example.net (HARD): MailboxUnavailable USER_UNKNOWN, send S7x2Kq9p")
+                .contains("genuine: HTTP 200").contains("forged:  HTTP 401").contains("replay:  HTTP 401")
+                .contains("refusal=FORGED").contains("refusal=REPLAYED").contains("accepted 1, refused 2");
+        assertThat(out.split("bounced ", -1)).hasSize(2);
+    }
 }
