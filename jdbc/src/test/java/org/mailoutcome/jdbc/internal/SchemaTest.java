@@ -56,7 +56,7 @@ class SchemaTest {
                     + "'250 2.1.5 Ok', 'Pending')");
         }
 
-        assertThat(Schema.migrate(ds)).isEqualTo(3);
+        assertThat(Schema.migrate(ds)).isEqualTo(4);
 
         try (java.sql.Connection c = ds.getConnection()) {
             assertThat(HistoryQueries.of(c, "bob@lab.test")).singleElement().satisfies(e -> {
