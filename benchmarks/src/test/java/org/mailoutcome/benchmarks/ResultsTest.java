@@ -49,7 +49,7 @@ class ResultsTest {
         }
 
         assertThat(summary(results)).contains("c/b   1.00  paired  1.10  [0.80, 1.10, 1.20]")
-                .contains("target >= 0.97").contains("all 0 measured messages fully accepted, 0 failures");
+                .contains("target >= 1.0").contains("all 0 measured messages fully accepted, 0 failures");
     }
 
     @Test

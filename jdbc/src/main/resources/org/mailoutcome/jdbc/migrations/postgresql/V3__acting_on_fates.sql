@@ -83,3 +83,6 @@ ALTER TABLE mail_outcome_notices ADD COLUMN fate_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE mail_outcome_notices ADD COLUMN fate_status VARCHAR(16);
 ALTER TABLE mail_outcome_notices ADD COLUMN fate_stage VARCHAR(16);
 ALTER TABLE mail_outcome_notices ADD COLUMN fate_text VARCHAR(100000);
+
+-- the latest sends, newest first (DeliveryStore.recent: the console) without sorting the table
+CREATE INDEX mail_outcome_sends_sent_at_idx ON mail_outcome_sends (sent_at, id);
