@@ -54,7 +54,12 @@ public enum Provider {
      * @param value the field value
      */
     public record Header(String name, String value) {
-        /** Checks the components. @param name the name @param value the value */
+        /**
+         * Checks the components.
+         *
+         * @param name the name
+         * @param value the value
+         */
         public Header {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");

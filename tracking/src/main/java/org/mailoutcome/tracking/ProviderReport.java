@@ -60,7 +60,11 @@ public record ProviderReport(Provider provider, String eventId, String kind, Opt
          * @param outcome the remote reply, classified
          */
         record Bounced(DeliveryOutcome outcome) implements Effect {
-            /** Checks the component. @param outcome the outcome */
+            /**
+             * Checks the component.
+             *
+             * @param outcome the outcome
+             */
             public Bounced {
                 Objects.requireNonNull(outcome, "outcome");
             }
@@ -72,7 +76,11 @@ public record ProviderReport(Provider provider, String eventId, String kind, Opt
          * @param outcome the remote reply, classified
          */
         record Delayed(DeliveryOutcome outcome) implements Effect {
-            /** Checks the component. @param outcome the outcome */
+            /**
+             * Checks the component.
+             *
+             * @param outcome the outcome
+             */
             public Delayed {
                 Objects.requireNonNull(outcome, "outcome");
             }
@@ -88,7 +96,11 @@ public record ProviderReport(Provider provider, String eventId, String kind, Opt
          * @param feedbackType the feedback type, {@code abuse} when the provider gives none
          */
         record Complained(String feedbackType) implements Effect {
-            /** Checks the component. @param feedbackType the type */
+            /**
+             * Checks the component.
+             *
+             * @param feedbackType the type
+             */
             public Complained {
                 Objects.requireNonNull(feedbackType, "feedbackType");
             }
@@ -101,7 +113,11 @@ public record ProviderReport(Provider provider, String eventId, String kind, Opt
          * @param reason what the provider said
          */
         record Suppressed(String reason) implements Effect {
-            /** Checks the component. @param reason the reason */
+            /**
+             * Checks the component.
+             *
+             * @param reason the reason
+             */
             public Suppressed {
                 Objects.requireNonNull(reason, "reason");
             }
@@ -120,7 +136,11 @@ public record ProviderReport(Provider provider, String eventId, String kind, Opt
          * @param why what was not understood
          */
         record Unknown(String why) implements Effect {
-            /** Checks the component. @param why why */
+            /**
+             * Checks the component.
+             *
+             * @param why why
+             */
             public Unknown {
                 Objects.requireNonNull(why, "why");
             }

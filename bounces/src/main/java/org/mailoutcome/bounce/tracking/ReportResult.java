@@ -59,7 +59,12 @@ public sealed interface ReportResult {
      * @param why what was tried
      */
     record Unmatched(ProviderReport report, String why) implements ReportResult {
-        /** Checks the components. @param report the report @param why what was tried */
+        /**
+         * Checks the components.
+         *
+         * @param report the report
+         * @param why what was tried
+         */
         public Unmatched {
             Objects.requireNonNull(report, "report");
             Objects.requireNonNull(why, "why");
