@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +22,6 @@ import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.Suppression;
 import org.mailoutcome.tracking.SuppressionList;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.PayloadApplicationEvent;
 
 /**
  * The providers' webhooks over real HTTP (Tomcat on a free port): a tracked send through the testkit, the
@@ -36,7 +32,6 @@ class ProviderWebhooksIT {
     private static final String MAILGUN_KEY = "key-" + UUID.randomUUID().toString().replace("-", "");
     private static SmtpServer smtp;
     private static ConsoleApp app;
-    private static final List<Object> published = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -46,8 +41,6 @@ class ProviderWebhooksIT {
                 "mail.outcome.providers.mailgun.signing-key=" + MAILGUN_KEY,
                 "mail.outcome.providers.postmark.enabled=true", "mail.outcome.providers.postmark.path=/hooks/pm",
                 "mail.outcome.providers.postmark.username=hooks", "mail.outcome.providers.postmark.password=s3cret");
-        app.context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) e ->
-                published.add(e.getPayload()));
     }
 
     @AfterAll
@@ -58,7 +51,7 @@ class ProviderWebhooksIT {
 
     @BeforeEach
     void clear() {
-        published.clear();
+        app.published.clear();
     }
 
     private static SentMessage send(String to) {
@@ -99,7 +92,7 @@ class ProviderWebhooksIT {
         assertThat(fate(sent)).isInstanceOf(Fate.Bounced.class);
         assertThat(app.context.getBean(SuppressionList.class).find("gone@example.test")).map(Suppression::kind)
                 .contains(SuppressionKind.HARD_BOUNCE);
-        assertThat(published).hasAtLeastOneElementOfType(RecipientBouncedEvent.class)
+        assertThat(app.published).hasAtLeastOneElementOfType(RecipientBouncedEvent.class)
                 .hasAtLeastOneElementOfType(AddressSuppressedEvent.class)
                 .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ProviderEventReceived.class,
                         p -> assertThat(p.report().kind()).isEqualTo("failed/permanent/bounce")));
@@ -109,7 +102,7 @@ class ProviderWebhooksIT {
     @Test
     void aForgedRequestIsRefusedChangesNothingAndIsCounted() throws Exception {
         SentMessage sent = send("forged@example.test");
-        published.clear();
+        app.published.clear();
 
         HttpResponse<String> response = app.post("/mail-outcome/providers/mailgun",
                 mailgunFailed("forged@example.test", sent.id(), "key-guessed"), "Content-Type", "application/json");
@@ -117,7 +110,7 @@ class ProviderWebhooksIT {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(fate(sent)).isInstanceOf(Fate.Pending.class);
         assertThat(app.context.getBean(SuppressionList.class).find("forged@example.test")).isEmpty();
-        assertThat(published).isEmpty();
+        assertThat(app.published).isEmpty();
         assertThat(requests("mailgun", "refused", "forged")).isEqualTo(1.0);
     }
 
@@ -133,11 +126,11 @@ class ProviderWebhooksIT {
         String auth = "Basic " + Base64.getEncoder().encodeToString("hooks:s3cret".getBytes(StandardCharsets.UTF_8));
 
         assertThat(app.post("/hooks/pm", bounce, "Content-Type", "application/json").statusCode()).isEqualTo(401);
-        assertThat(published).isEmpty();
+        assertThat(app.published).isEmpty();
         assertThat(app.post("/hooks/pm", bounce, "Content-Type", "application/json", "Authorization", auth)
                 .statusCode()).isEqualTo(200);
 
-        assertThat(published).singleElement().isInstanceOfSatisfying(UnmatchedProviderEvent.class,
+        assertThat(app.published).singleElement().isInstanceOfSatisfying(UnmatchedProviderEvent.class,
                 u -> assertThat(u.why()).contains("tracking id nosuchsend"));
         assertThat(requests("postmark", "refused", "missing_credentials")).isEqualTo(1.0);
     }
