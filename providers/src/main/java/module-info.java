@@ -5,6 +5,7 @@
  */
 module org.mailoutcome.providers {
     requires transitive org.mailoutcome;
+    requires transitive org.mailoutcome.tracking;
     requires com.google.gson;
     requires java.net.http;
 

@@ -16,6 +16,8 @@ module org.mailoutcome.spring {
     requires static micrometer.core;
     requires static org.mailoutcome.bounce;
     requires static org.mailoutcome.jdbc;
+    requires static org.mailoutcome.providers;
+    requires static jakarta.servlet;
     requires static java.sql;
     requires static spring.web;
     requires static spring.webmvc;

@@ -12,5 +12,7 @@ public enum SuppressionKind {
     /** The recipient reported a message as spam or abuse (an RFC 5965 feedback report). */
     COMPLAINT,
     /** Added by hand (an operator, an unsubscribe, an import). */
-    MANUAL
+    MANUAL,
+    /** An email service provider reported the address on its own suppression list, or invalid, and did not send. */
+    PROVIDER
 }

@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.mailoutcome.providers.ParseResult;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.ProviderEvents;
 import org.mailoutcome.providers.Verification;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * The provider events' costs in CPU time of the measuring thread, side by side in alternating rounds (the order

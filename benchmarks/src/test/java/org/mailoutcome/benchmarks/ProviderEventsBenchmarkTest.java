@@ -7,10 +7,10 @@ import java.security.GeneralSecurityException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mailoutcome.providers.ParseResult;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.ProviderEvent;
 import org.mailoutcome.providers.ProviderEvents;
 import org.mailoutcome.providers.Verification;
+import org.mailoutcome.tracking.Provider;
 
 /** The benchmarks measure what they say: requests accepted, batches of the right size, refusals refused. */
 class ProviderEventsBenchmarkTest {

@@ -38,6 +38,7 @@ public final class MailOutcomeCli implements Callable<Integer> {
             ProbeCommand.class,
             ExplainCommand.class,
             BounceCommand.class,
+            EventsCommand.class,
             RetriesCommand.class,
             SuppressionsCommand.class,
             HistoryCommand.class,

@@ -11,17 +11,22 @@ import org.mailoutcome.bounce.BouncedRecipient;
 import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.bounce.tracking.DeliveryTracker;
 import org.mailoutcome.bounce.tracking.IngestResult;
+import org.mailoutcome.bounce.tracking.ReportResult;
 import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.ProviderReport;
 import org.mailoutcome.tracking.SuppressionChange;
 import org.mailoutcome.tracking.TrackedRecipient;
 
 /**
- * {@code bounce --store}: ingests each notice against the sends of the database (fates, suppression list, address
- * book) and says, per row of the bounce command, how it matched and what it caused.
+ * {@code bounce --store} and {@code events --store}: ingests each notice or provider's event against the sends of the
+ * database (fates, suppression list, address book) and says, per row of the command, how it matched and what it
+ * caused.
  */
 final class NoticeIngest {
     /** The columns {@code --store} adds. */
     static final List<String> COLUMNS = List.of("matchedBy", "send", "update", "fate", "suppression");
+    /** The values of those columns for what was not ingested. */
+    static final List<String> NONE = List.of("-", "-", "-", "-", "-");
 
     private final DeliveryTracker tracker;
     private final int threshold;
@@ -46,7 +51,18 @@ final class NoticeIngest {
             return List.of(List.of(c.matchedBy().map(Enum::name).orElse("unmatched"),
                     c.send().map(s -> s.id()).orElse("-"), "-", "-", changes));
         }
-        return List.of(List.of("-", "-", "-", "-", "-"));
+        return List.of(NONE);
+    }
+
+    /** Applies a provider's event and returns the extra values of its row ({@code events --store}). */
+    List<String> ingest(ProviderReport report) {
+        ReportResult result = tracker.ingest(report);
+        if (result instanceof ReportResult.Tracked t) {
+            return List.of(t.matchedBy().name(), t.send().id(), t.update().getClass().getSimpleName(),
+                    recipient(t.update()).map(r -> r.fate().name()).orElse("-"),
+                    t.suppression().map(s -> SuppressionRows.change(s, threshold)).orElse("-"));
+        }
+        return List.of("unmatched", "-", "-", "-", "-");
     }
 
     private List<List<String>> tracked(Bounce bounce, IngestResult.Tracked t) {

@@ -16,6 +16,10 @@ import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.OutcomeMailer;
 import org.mailoutcome.jakarta.OutcomeMailerBuilder;
 import org.mailoutcome.jakarta.SendOptions;
+import org.mailoutcome.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.Provider;
+import org.mailoutcome.tracking.SentMessage;
+import org.mailoutcome.tracking.Tracking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,6 +65,12 @@ final class SendCommand implements Callable<Integer> {
 
     @Mixin DurableRetryOptions durable;
 
+    @Option(names = "--provider", paramLabel = "NAME", converter = EventsCommand.ProviderConverter.class,
+            completionCandidates = EventsCommand.ProviderNames.class, description = "The email service provider the server relays through (ses, sendgrid, mailgun, postmark, "
+                    + "sparkpost, mailjet): the message carries its correlation header with the send id, and its "
+                    + "end-of-data id is recorded, so that its events (events --store) find the send.")
+    Provider provider;
+
     private final Console console;
     private final Map<String, String> environment;
 
@@ -80,11 +90,18 @@ final class SendCommand implements Callable<Integer> {
         }
         durable.check(retry);
         if (retry != null) builder.retryPolicy(durable.policy(retry));
+        Tracking tracking = null;
         if (durable.store != null) {
             Stores stores = Stores.open(durable.store);
-            builder.tracking(stores.tracking()).suppressions(stores.suppressions()).addressBook(stores.addressBook());
+            tracking = stores.tracking();
+            builder.suppressions(stores.suppressions()).addressBook(stores.addressBook());
             if (retry != null) builder.retryHandOff(stores.retries(java.time.Duration.ofSeconds(10)));
         }
+        if (provider != null) {
+            tracking = (tracking == null ? Tracking.builder(new InMemoryDeliveryStore()) : tracking.toBuilder())
+                    .provider(provider).build();
+        }
+        if (tracking != null) builder.tracking(tracking);
         Optional<String> user = connection.user();
         if (user.isPresent()) builder.credentials(user.get(), TlsAuthOptions.password(environment));
         DeliveryReport report;
@@ -93,10 +110,22 @@ final class SendCommand implements Callable<Integer> {
                     : SendOptions.defaults());
         }
         ReportPrinter.print(report, format.format(), console.isHeaderWanted(), console.out());
+        if (provider != null && format.format() == OutcomeFormat.TEXT) {
+            console.out().println(sentAs(tracking, report));
+        }
         if (format.format() == OutcomeFormat.TEXT && report.scheduledRetry().isPresent()) {
             console.out().println(DurableRetryOptions.describe(report));
         }
         return report.isFullyAccepted() ? 0 : 1;
+    }
+
+    /** The line that says under which id the provider will report the send. */
+    private String sentAs(Tracking tracking, DeliveryReport report) {
+        Optional<SentMessage> sent = report.messageId().flatMap(m -> tracking.store().findByMessageId(m).stream()
+                .findFirst());
+        return sent.map(s -> "send " + s.id() + ": " + provider.id() + " reports it with " + Provider.TRACKING_KEY
+                + " " + s.id() + s.queueId().map(q -> ", message id " + q).orElse(""))
+                .orElse("send not recorded: " + provider.id() + "'s events will not find it");
     }
 
     static DomainRule domainRule(String rule) {

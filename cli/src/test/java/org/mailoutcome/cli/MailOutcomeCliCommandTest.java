@@ -39,7 +39,8 @@ class MailOutcomeCliCommandTest {
         CliRun run = CliRun.of("", "generate-completion");
         assertThat(run.status()).isZero();
         assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("_complete_mail-outcome")
-                .contains("demo classify send probe explain bounce retries suppressions history generate-completion").contains("'--forward-retry'")
+                .contains("demo classify send probe explain bounce events retries suppressions history generate-completion")
+                .contains("'--forward-retry'").contains("(\"ses\" \"sendgrid\" \"mailgun\" \"postmark\" \"sparkpost\" \"mailjet\")")
                 .contains("(\"vrfy\" \"rcpt\" \"auto\")");
     }
 

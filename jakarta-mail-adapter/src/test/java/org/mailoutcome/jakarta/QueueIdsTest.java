@@ -25,6 +25,9 @@ class QueueIdsTest {
         "250 2.0.0 OK  1700000000 a1si123456abc.12 - gsmtp|a1si123456abc.12",
         "250 ok 1700000000 qp 12345|12345",
         "250 2.0.0 Ok: queued as <4XyZ12>.|4XyZ12",
+        "250 Ok 0100018c2f1e4b7a-5d3c1f0e-9a8b-4c7d-8e6f-1a2b3c4d5e6f-000000|"
+            + "0100018c2f1e4b7a-5d3c1f0e-9a8b-4c7d-8e6f-1a2b3c4d5e6f-000000",
+        "250 2.0.0 Ok <0100018c2f1e4b7a-000000>|0100018c2f1e4b7a-000000",
     })
     void queueIdIsFoundInEachServersPhrasing(String reply, String id) {
         assertThat(QueueIds.from(SmtpReply.parse(reply))).contains(id);
@@ -40,6 +43,8 @@ class QueueIdsTest {
         "250 ok qp",
         "250 ok 1700000000 qp notanumber",
         "250 2.6.0 <msgid@host> Queued mail for delivery",
+        "250 Ok 2.0.0",
+        "250 Ok thanks very much",
     })
     void replyWithoutQueueIdGivesEmpty(String reply) {
         assertThat(QueueIds.from(SmtpReply.parse(reply))).isEmpty();

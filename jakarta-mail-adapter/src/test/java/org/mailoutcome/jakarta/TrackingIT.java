@@ -20,6 +20,7 @@ import org.mailoutcome.tracking.ReportedFate;
 import org.mailoutcome.tracking.FateUpdate;
 import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.InMemoryDeliveryStore;
+import org.mailoutcome.tracking.Provider;
 import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.Tracking;
 import org.mailoutcome.tracking.Verp;
@@ -79,6 +80,47 @@ class TrackingIT {
         assertThat(sent.recipients()).extracting(r -> r.address() + " " + r.outcome().name() + " " + r.fate().name())
                 .containsExactly("a@example.test Accepted Pending", "gone@example.test MailboxUnavailable NotAccepted");
         assertThat(store.findByMessageId(report.messageId().orElseThrow())).containsExactly(sent);
+    }
+
+    @Test
+    void aProviderNamedGetsItsCorrelationHeaderOnACopyAndItsEndOfDataIdIsTheQueueId() throws Exception {
+        smtp.on(Verb.END_OF_DATA).reply("250 Ok 0102018fdd2c0f11-2f4e6a8c-000000");
+        InMemoryDeliveryStore store = new InMemoryDeliveryStore();
+        Session session = Mails.session(smtp.server());
+        MimeMessage message = Mails.message(session, "a@example.test");
+
+        DeliveryReport report;
+        try (OutcomeMailer mailer = OutcomeMailer.builder(session)
+                .tracking(tracking(store).provider(Provider.POSTMARK).build()).readTimeout(Duration.ofSeconds(5))
+                .build()) {
+            report = mailer.send(message);
+        }
+
+        SentMessage sent = store.findByQueueId("0102018fdd2c0f11-2f4e6a8c-000000").get(0);
+        assertThat(report.queueId()).contains("0102018fdd2c0f11-2f4e6a8c-000000");
+        String wire = smtp.messages().get(0).text();
+        assertThat(wire).contains("X-PM-Metadata-mail-outcome-id: " + sent.id())
+                .contains("Message-ID: " + message.getMessageID());
+        assertThat(message.getHeader("X-PM-Metadata-mail-outcome-id")).isNull();
+        assertThat(sent.messageId()).contains(message.getMessageID());
+    }
+
+    @Test
+    void aMessageWithItsOwnCorrelationHeaderKeepsIt() throws Exception {
+        InMemoryDeliveryStore store = new InMemoryDeliveryStore();
+        Session session = Mails.session(smtp.server());
+        MimeMessage message = Mails.message(session, "a@example.test");
+        message.setHeader("X-SMTPAPI", "{\"category\":\"invoices\"}");
+
+        try (OutcomeMailer mailer = OutcomeMailer.builder(session)
+                .tracking(tracking(store).provider(Provider.SENDGRID).build()).readTimeout(Duration.ofSeconds(5))
+                .build()) {
+            mailer.send(message);
+        }
+
+        assertThat(smtp.messages().get(0).text()).contains("X-SMTPAPI: {\"category\":\"invoices\"}")
+                .doesNotContain("mail-outcome-id");
+        assertThat(store.recent(1)).hasSize(1);
     }
 
     @Test
@@ -260,6 +302,11 @@ class TrackingIT {
 
         @Override
         public List<SentMessage> findByMessageId(String messageId) {
+            return List.of();
+        }
+
+        @Override
+        public List<SentMessage> findByQueueId(String queueId) {
             return List.of();
         }
 

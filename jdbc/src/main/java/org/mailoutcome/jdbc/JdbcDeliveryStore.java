@@ -92,6 +92,12 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public List<SentMessage> findByQueueId(String queueId) {
+        Objects.requireNonNull(queueId, "queueId");
+        return read("find queue id", c -> DeliveryRecords.where(c, "queue_id", queueId));
+    }
+
+    @Override
     public FateUpdate update(ReportedFate change) {
         Objects.requireNonNull(change, "change");
         try {

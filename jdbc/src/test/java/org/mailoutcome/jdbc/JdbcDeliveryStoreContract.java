@@ -31,7 +31,8 @@ abstract class JdbcDeliveryStoreContract extends OnADatabase {
 
 
     static SentMessage sent(String id, String messageId, Instant at) {
-        return new SentMessage(id, Optional.of(messageId), Optional.of("env" + id), Optional.of("verp" + id), at,
+        return new SentMessage(id, Optional.of(messageId), Optional.of("env" + id), Optional.of("verp" + id),
+                Optional.of("0102018fdd2c0f11-" + id + "-000000"), at,
                 "127.0.0.1:25", List.of(
                         TrackedRecipient.sent("a@x.test", "a@x.test", DeliveryOutcome.classify(Stage.RCPT, "250 2.1.5 Ok")),
                         TrackedRecipient.sent("b@x.test", "b@new.test", DeliveryOutcome.classify(Stage.RCPT,
@@ -50,6 +51,8 @@ abstract class JdbcDeliveryStoreContract extends OnADatabase {
         assertThat(reopened.findByEnvelopeId("envs1")).contains(one);
         assertThat(reopened.findByVerpToken("verps1")).contains(one);
         assertThat(reopened.findByMessageId("<m1@client.test>")).containsExactly(one);
+        assertThat(reopened.findByQueueId("0102018fdd2c0f11-s1-000000")).containsExactly(one);
+        assertThat(reopened.findByQueueId("nope")).isEmpty();
         assertThat(reopened.find("nope")).isEmpty();
         assertThat(reopened.findByEnvelopeId("nope")).isEmpty();
     }

@@ -14,6 +14,7 @@ import org.mailoutcome.Stage;
 import org.mailoutcome.SuppressionKind;
 import org.mailoutcome.testsupport.Concurrently;
 import org.mailoutcome.tracking.Evidence;
+import org.mailoutcome.tracking.Provider;
 import org.mailoutcome.tracking.Suppression;
 import org.mailoutcome.tracking.SuppressionChange;
 import org.mailoutcome.tracking.SuppressionList;
@@ -88,7 +89,10 @@ abstract class SuppressionListContract {
                         Optional.of(T.plus(Duration.ofDays(30))), new Evidence.Delivery("s8", "<d@mx.test>", T)),
                 Suppression.manual("e@lab.test", "asked on the phone, ticket #12", T, Optional.empty()),
                 new Suppression("f@lab.test", SuppressionKind.HARD_BOUNCE, Reason.NETWORK, T, Optional.empty(),
-                        outcome("s7", new DeliveryOutcome.ConnectionLost(Stage.RCPT, false, "Read timed out"), T)));
+                        outcome("s7", new DeliveryOutcome.ConnectionLost(Stage.RCPT, false, "Read timed out"), T)),
+                new Suppression("g@lab.test", SuppressionKind.PROVIDER, Reason.UNKNOWN, T, Optional.empty(),
+                        new Evidence.Reported(Provider.SPARKPOST, Optional.of("s6"), "sparkpost:9f2c",
+                                "policy_rejection: 554 5.7.1 recipient address suppressed due to customer policy", T)));
         entries.forEach(list::put);
 
         for (Suppression e : entries) assertThat(list.find(e.address())).contains(e);

@@ -2,6 +2,7 @@ package org.mailoutcome.providers;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * Counts of what a {@link ProviderEvents} did with the requests it was given, per provider: requests accepted and

@@ -3,6 +3,7 @@ package org.mailoutcome.providers;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * What every {@link ProviderEvent} carries besides its meaning.

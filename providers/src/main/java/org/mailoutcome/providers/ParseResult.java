@@ -3,6 +3,7 @@ package org.mailoutcome.providers;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * What {@link ProviderEvents#parse} made of one webhook request. Never an exception: a forged, stale, replayed,

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.EnhancedStatus;
 import org.mailoutcome.SmtpReply;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * One event a provider reported: one nested record per kind, after django-anymail's normalised event types

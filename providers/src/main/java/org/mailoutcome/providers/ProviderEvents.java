@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.mailoutcome.providers.internal.Headers;
 import org.mailoutcome.providers.internal.Reader;
 import org.mailoutcome.providers.internal.Readers;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * Verifies and reads providers' webhook requests, from any HTTP stack.

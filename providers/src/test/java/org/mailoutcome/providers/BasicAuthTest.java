@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mailoutcome.tracking.Provider;
 
 /** Basic authentication, as Postmark, SparkPost and Mailjet send the credentials put in the webhook URL. */
 class BasicAuthTest {

@@ -1,6 +1,7 @@
 package org.mailoutcome.providers;
 
 import java.util.List;
+import org.mailoutcome.tracking.Provider;
 
 /** Every documented payload under src/test/resources, by provider. */
 final class Documented {

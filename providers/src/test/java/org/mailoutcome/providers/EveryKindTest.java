@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mailoutcome.tracking.Provider;
 
 /** Every record of ProviderEvent is made from some documented payload: a new record cannot go untested. */
 class EveryKindTest {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * Bad input gets a typed result, never an exception: seeded mutations of every documented payload (truncation,

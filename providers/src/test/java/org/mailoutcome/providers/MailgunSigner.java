@@ -1,11 +1,9 @@
 package org.mailoutcome.providers;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.mailoutcome.testsupport.Hmac;
 
 /** Signs Mailgun webhook payloads as Mailgun does: hex HMAC-SHA256 of timestamp + token with the signing key. */
 final class MailgunSigner {
@@ -28,12 +26,6 @@ final class MailgunSigner {
     }
 
     static byte[] hmac(String key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmac.sha256(key, data);
     }
 }

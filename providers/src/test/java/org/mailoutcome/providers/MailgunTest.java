@@ -13,6 +13,7 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Reason;
 import org.mailoutcome.providers.ProviderEvent.Bounced;
 import org.mailoutcome.providers.ProviderEvent.Bounced.Severity;
+import org.mailoutcome.tracking.Provider;
 
 /** Mailgun's JSON webhooks: every event type of its documentation, signed with an HMAC key made here. */
 class MailgunTest {

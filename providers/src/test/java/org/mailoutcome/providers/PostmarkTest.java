@@ -11,6 +11,7 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Reason;
 import org.mailoutcome.providers.ProviderEvent.Bounced;
 import org.mailoutcome.providers.ProviderEvent.Bounced.Severity;
+import org.mailoutcome.tracking.Provider;
 
 /** Postmark's webhooks: every record type, and every bounce type of Postmark's list, behind basic auth. */
 class PostmarkTest {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mailoutcome.tracking.Provider;
 
 /** What every provider shares: the size limit, the refusal of what is not configured, the counters. */
 class ProviderEventsTest {

@@ -15,6 +15,7 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Reason;
 import org.mailoutcome.providers.ProviderEvent.Bounced;
 import org.mailoutcome.providers.ProviderEvent.Bounced.Severity;
+import org.mailoutcome.tracking.Provider;
 
 /** SendGrid's Event Webhook: every event kind of its reference, signed with ECDSA P-256 as SendGrid signs. */
 class SendGridTest {

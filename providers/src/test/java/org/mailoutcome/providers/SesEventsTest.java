@@ -13,6 +13,7 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Reason;
 import org.mailoutcome.providers.ProviderEvent.Bounced;
 import org.mailoutcome.providers.ProviderEvent.Bounced.Severity;
+import org.mailoutcome.tracking.Provider;
 
 /** Every documented SES record kind, from the SES developer guide's field lists and examples, signed by SNS. */
 class SesEventsTest {

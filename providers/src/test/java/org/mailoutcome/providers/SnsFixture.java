@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.mailoutcome.tracking.Provider;
 
 /** A test CA, an SNS signing certificate it issued, served by a fake fetcher at the SNS URL; a signer. */
 final class SnsFixture {

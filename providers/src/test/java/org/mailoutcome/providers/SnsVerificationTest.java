@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mailoutcome.providers.ProviderEvent.SubscriptionConfirmation.Confirmation;
+import org.mailoutcome.tracking.Provider;
 
 /** SNS signatures: what is accepted, and every way a forged, stale or replayed message is refused. */
 class SnsVerificationTest {

@@ -10,6 +10,7 @@ import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Reason;
 import org.mailoutcome.providers.ProviderEvent.Bounced;
 import org.mailoutcome.providers.ProviderEvent.Bounced.Severity;
+import org.mailoutcome.tracking.Provider;
 
 /** SparkPost's event webhooks: every event type of its message, track, generation and unsubscribe classes. */
 class SparkPostTest {

@@ -13,10 +13,10 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mailoutcome.providers.ParseResult;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.ProviderEvent;
 import org.mailoutcome.providers.ProviderEvents;
 import org.mailoutcome.providers.Verification;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * Sample: a provider's webhook on a plain JDK HTTP server, no framework. Mailgun posts a signed bounce; the handler

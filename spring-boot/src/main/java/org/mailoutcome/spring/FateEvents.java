@@ -7,6 +7,7 @@ import org.mailoutcome.bounce.Complaint;
 import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.bounce.tracking.FateListener;
 import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.ProviderReport;
 import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.Suppression;
 import org.mailoutcome.tracking.TrackedRecipient;
@@ -62,5 +63,15 @@ final class FateEvents implements FateListener {
     @Override
     public void onUnmatched(ParsedMail notice, String why) {
         events.publishEvent(new UnmatchedNoticeEvent(notice, why));
+    }
+
+    @Override
+    public void onProviderEvent(ProviderReport report, SentMessage send, TrackedRecipient recipient) {
+        events.publishEvent(new ProviderEventReceived(report, send, recipient));
+    }
+
+    @Override
+    public void onUnmatched(ProviderReport report, String why) {
+        events.publishEvent(new UnmatchedProviderEvent(report, why));
     }
 }

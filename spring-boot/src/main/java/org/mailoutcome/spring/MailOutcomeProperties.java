@@ -9,6 +9,7 @@ import org.mailoutcome.DomainRule;
 import org.mailoutcome.ForwardPolicy;
 import org.mailoutcome.RetryPolicy;
 import org.mailoutcome.jakarta.ForwardHeaders;
+import org.mailoutcome.tracking.Provider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -212,9 +213,11 @@ public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @Defa
      * @param envelopeId Whether sends carry ENVID where the server advertises DSN
      * @param verpDomain The VERP domain: MAIL FROM becomes LOCALPART+TOKEN@domain; unset: no VERP
      * @param verpLocalPart The local part of the VERP envelope sender
+     * @param provider The email service provider the mail is relayed through (ses, sendgrid, mailgun, postmark,
+     *     sparkpost, mailjet): each send carries its correlation header, and its end-of-data id is recorded
      */
     public record Tracking(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean envelopeId,
-            String verpDomain, @DefaultValue("bounces") String verpLocalPart) {
+            String verpDomain, @DefaultValue("bounces") String verpLocalPart, Provider provider) {
     }
 
     /**

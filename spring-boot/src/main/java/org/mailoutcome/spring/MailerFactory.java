@@ -36,6 +36,7 @@ final class MailerFactory {
     static Tracking tracking(MailOutcomeProperties.Tracking properties, DeliveryStore store) {
         Tracking.Builder tracking = Tracking.builder(store).envelopeId(properties.envelopeId());
         if (properties.verpDomain() != null) tracking.verp(new Verp(properties.verpDomain(), properties.verpLocalPart()));
+        if (properties.provider() != null) tracking.provider(properties.provider());
         return tracking.build();
     }
 }

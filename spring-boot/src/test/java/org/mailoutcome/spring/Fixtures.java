@@ -21,7 +21,7 @@ final class Fixtures {
             MailOutcomeAutoConfiguration.class, MailOutcomeMetricsAutoConfiguration.class,
             MailOutcomeHealthAutoConfiguration.class, MailOutcomeTrackingAutoConfiguration.class,
             MailOutcomeBounceMailboxAutoConfiguration.class, MailOutcomeEndpointAutoConfiguration.class,
-            MailOutcomeConsoleAutoConfiguration.class);
+            MailOutcomeConsoleAutoConfiguration.class, MailOutcomeProvidersAutoConfiguration.class);
 
     static ApplicationContextRunner runner() {
         return new ApplicationContextRunner().withConfiguration(ALL);

@@ -28,7 +28,7 @@ import javax.net.ssl.X509TrustManager;
  * self-signed certificate.
  */
 public final class TestCa {
-    private static final char[] PASSWORD = "mail-outcome-test".toCharArray();
+    static final char[] PASSWORD = "mail-outcome-test".toCharArray();
     private static TestCa instance;
 
     private final KeyStore serverKeys;
@@ -177,7 +177,7 @@ public final class TestCa {
         }
     }
 
-    private static void keytool(String... args) throws IOException {
+    static void keytool(String... args) throws IOException {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", windows ? "keytool.exe" : "keytool").toString());

@@ -16,8 +16,8 @@ import java.util.Optional;
  *     {@link Fate} (name, time, and the status or the {@link StoredOutcome} it carries) and the identities of the
  *     notices applied to it. What is read back must be equal to what was written.</li>
  * <li><b>Keys.</b> {@link SentMessage#id()} is unique. {@link SentMessage#envelopeId()} and
- *     {@link SentMessage#verpToken()}, when present, identify one send each; {@link SentMessage#messageId()} may be
- *     shared by several sends (an application that resends a message as it is), so it returns a list. Lookups
+ *     {@link SentMessage#verpToken()}, when present, identify one send each; {@link SentMessage#messageId()} and {@link SentMessage#queueId()} may
+ *     be shared by several sends (an application that resends a message as it is), so it returns a list. Lookups
  *     compare exactly: the tracker passes the values as the mailer recorded them (a Message-ID with its angle
  *     brackets).</li>
  * <li><b>Atomicity.</b> {@link #update(ReportedFate)} is atomic per recipient: read the recipient's fate and
@@ -78,6 +78,17 @@ public interface DeliveryStore {
      * @throws DeliveryStoreException when the store fails
      */
     List<SentMessage> findByMessageId(String messageId);
+
+    /**
+     * The sends whose server gave this queue id in its reply to the end of data ({@link SentMessage#queueId()}),
+     * newest first: an email service provider's own message id (SES's {@code mail.messageId}). Several servers may
+     * reuse an id, hence a list.
+     *
+     * @param queueId the id, exactly as recorded
+     * @return the sends; empty when there is none
+     * @throws DeliveryStoreException when the store fails
+     */
+    List<SentMessage> findByQueueId(String queueId);
 
     /**
      * Applies what a notice says to one recipient, atomically: {@link FateUpdate.Duplicate} when the recipient

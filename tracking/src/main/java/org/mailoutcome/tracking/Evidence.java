@@ -242,6 +242,49 @@ public sealed interface Evidence {
         }
     }
 
+    /**
+     * An email service provider reported that it did not send to the address: it is on the provider's own
+     * suppression list, or the provider judged it invalid (SES {@code OnAccountSuppressionList}, SendGrid
+     * {@code dropped}, Mailgun {@code suppress-*}, Postmark {@code Inactive}...).
+     *
+     * @param provider the provider
+     * @param sendId the tracked send the event was matched to, if any
+     * @param eventId the event's identity (a digest of the provider's event)
+     * @param detail what the provider said: its event kind and reason
+     * @param at when the provider says it happened
+     */
+    record Reported(Provider provider, Optional<String> sendId, String eventId, String detail, Instant at)
+            implements Evidence {
+        /**
+         * Checks the components.
+         *
+         * @param provider the provider
+         * @param sendId the send
+         * @param eventId the event
+         * @param detail what it said
+         * @param at when
+         */
+        public Reported {
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(sendId, "sendId");
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(detail, "detail");
+            at = micros(at);
+        }
+
+        /** @return {@code "event:"} and the event id */
+        @Override
+        public String key() {
+            return "event:" + eventId;
+        }
+
+        /** @return the provider, what it said and the send */
+        @Override
+        public String describe() {
+            return provider.id() + " suppressed: " + detail + sendOf(sendId, Optional.empty());
+        }
+    }
+
     private static Instant micros(Instant at) {
         return Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
     }

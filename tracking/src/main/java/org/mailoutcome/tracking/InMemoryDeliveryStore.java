@@ -26,6 +26,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     private final Map<String, String> byEnvelopeId = new HashMap<>();
     private final Map<String, String> byVerpToken = new HashMap<>();
     private final Map<String, List<String>> byMessageId = new HashMap<>();
+    private final Map<String, List<String>> byQueueId = new HashMap<>();
 
     /** A store keeping up to {@value #DEFAULT_CAPACITY} sends. */
     public InMemoryDeliveryStore() {
@@ -70,6 +71,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
         message.envelopeId().ifPresent(e -> byEnvelopeId.put(e, message.id()));
         message.verpToken().ifPresent(t -> byVerpToken.put(t, message.id()));
         message.messageId().ifPresent(m -> byMessageId.computeIfAbsent(m, k -> new ArrayList<>()).add(message.id()));
+        message.queueId().ifPresent(q -> byQueueId.computeIfAbsent(q, k -> new ArrayList<>()).add(message.id()));
     }
 
     @Override
@@ -89,7 +91,15 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
 
     @Override
     public synchronized List<SentMessage> findByMessageId(String messageId) {
-        List<String> ids = byMessageId.getOrDefault(Objects.requireNonNull(messageId, "messageId"), List.of());
+        return newestFirst(byMessageId.getOrDefault(Objects.requireNonNull(messageId, "messageId"), List.of()));
+    }
+
+    @Override
+    public synchronized List<SentMessage> findByQueueId(String queueId) {
+        return newestFirst(byQueueId.getOrDefault(Objects.requireNonNull(queueId, "queueId"), List.of()));
+    }
+
+    private List<SentMessage> newestFirst(List<String> ids) {
         List<SentMessage> sends = new ArrayList<>();
         for (int i = ids.size() - 1; i >= 0; i--) sends.add(byId.get(ids.get(i)));
         return sends;
@@ -137,10 +147,13 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
         SentMessage old = byId.remove(id);
         old.envelopeId().ifPresent(e -> byEnvelopeId.remove(e, id));
         old.verpToken().ifPresent(t -> byVerpToken.remove(t, id));
-        old.messageId().ifPresent(m -> {
-            List<String> ids = byMessageId.get(m);
-            ids.remove(id);
-            if (ids.isEmpty()) byMessageId.remove(m);
-        });
+        old.messageId().ifPresent(m -> unindex(byMessageId, m, id));
+        old.queueId().ifPresent(q -> unindex(byQueueId, q, id));
+    }
+
+    private static void unindex(Map<String, List<String>> index, String key, String id) {
+        List<String> ids = index.get(key);
+        ids.remove(id);
+        if (ids.isEmpty()) index.remove(key);
     }
 }

@@ -16,12 +16,15 @@ import java.util.Optional;
  * @param envelopeId the RFC 3461 ENVID given with MAIL FROM; empty when the server did not advertise DSN, or
  *     tracking asked for none
  * @param verpToken the token of the VERP envelope sender ({@code bounces+TOKEN@domain}), if one was used
+ * @param queueId the id the server gave in its reply to the end of data ({@code queued as ID}, SES's
+ *     {@code 250 Ok ID}, which is the {@code mail.messageId} of SES's events), if it gave one
  * @param sentAt when the send started
  * @param server the server sent to, {@code host:port}
  * @param recipients every envelope recipient, in envelope order
  */
 public record SentMessage(String id, Optional<String> messageId, Optional<String> envelopeId,
-        Optional<String> verpToken, Instant sentAt, String server, List<TrackedRecipient> recipients) {
+        Optional<String> verpToken, Optional<String> queueId, Instant sentAt, String server,
+        List<TrackedRecipient> recipients) {
 
     /** The longest {@link #id()}: RFC 3461 allows 100 characters of ENVID; a local part has 64. */
     public static final int MAX_ID_LENGTH = 64;
@@ -33,6 +36,7 @@ public record SentMessage(String id, Optional<String> messageId, Optional<String
      * @param messageId the Message-ID
      * @param envelopeId the ENVID
      * @param verpToken the VERP token
+     * @param queueId the server's id of the message
      * @param sentAt when the send started
      * @param server the server
      * @param recipients the recipients
@@ -44,10 +48,27 @@ public record SentMessage(String id, Optional<String> messageId, Optional<String
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(envelopeId, "envelopeId");
         Objects.requireNonNull(verpToken, "verpToken");
+        Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(sentAt, "sentAt");
         Objects.requireNonNull(server, "server");
         recipients = List.copyOf(recipients);
         if (recipients.isEmpty()) throw new IllegalArgumentException("a sent message has recipients: " + id);
+    }
+
+    /**
+     * A send without a queue id.
+     *
+     * @param id the identity
+     * @param messageId the Message-ID
+     * @param envelopeId the ENVID
+     * @param verpToken the VERP token
+     * @param sentAt when the send started
+     * @param server the server
+     * @param recipients the recipients
+     */
+    public SentMessage(String id, Optional<String> messageId, Optional<String> envelopeId, Optional<String> verpToken,
+            Instant sentAt, String server, List<TrackedRecipient> recipients) {
+        this(id, messageId, envelopeId, verpToken, Optional.empty(), sentAt, server, recipients);
     }
 
     /**
@@ -83,7 +104,7 @@ public record SentMessage(String id, Optional<String> messageId, Optional<String
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).address().equalsIgnoreCase(updated.address())) {
                 list.set(i, updated);
-                return new SentMessage(id, messageId, envelopeId, verpToken, sentAt, server, list);
+                return new SentMessage(id, messageId, envelopeId, verpToken, queueId, sentAt, server, list);
             }
         }
         throw new IllegalArgumentException("no recipient " + updated.address() + " in send " + id);

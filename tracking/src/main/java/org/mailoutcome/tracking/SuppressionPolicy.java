@@ -30,6 +30,8 @@ import org.mailoutcome.SuppressionKind;
  *     count; an SMTP acceptance does not unless {@link Builder#acceptanceClearsSoftBounces(boolean)} (a relay
  *     accepts what later bounces).</li>
  * <li>A <b>complaint</b> suppresses at once, until removed (SES, Postmark).</li>
+ * <li>A provider's report that it <b>suppressed</b> the address ({@link Evidence.Reported}) suppresses at once,
+ *     until removed: the provider will not send to it either.</li>
  * <li><b>Never</b> for the sender's own problems: a refusal for policy, spam, authentication, relaying or rate
  *     (the {@link Reason}s {@code POLICY}, {@code AUTH_REQUIRED}, {@code RELAY_DENIED}, {@code RATE_LIMITED},
  *     {@code GREYLISTED}), any {@code X.7.Z} code but {@code X.7.13} (account disabled), a sender address refused
@@ -137,6 +139,7 @@ public final class SuppressionPolicy {
         Objects.requireNonNull(evidence, "evidence");
         if (evidence instanceof Evidence.Complaint) return new Verdict.Suppress(SuppressionKind.COMPLAINT, Reason.UNKNOWN);
         if (evidence instanceof Evidence.Manual) return new Verdict.Suppress(SuppressionKind.MANUAL, Reason.UNKNOWN);
+        if (evidence instanceof Evidence.Reported) return new Verdict.Suppress(SuppressionKind.PROVIDER, Reason.UNKNOWN);
         if (evidence instanceof Evidence.Delivery) return new Verdict.ClearSoft();
         if (evidence instanceof Evidence.Bounce bounce) return judgeFailure(bounce.outcome());
         DeliveryOutcome outcome = ((Evidence.Outcome) evidence).outcome();

@@ -17,6 +17,10 @@ import java.util.Optional;
  * DeliveryTracker tracker = DeliveryTracker.builder(tracking).listener(listener).build();
  * }</pre>
  *
+ * <p>With a {@link Builder#provider(Provider) provider} named, each send also carries that provider's metadata
+ * header with its id, and the provider's own id from its end-of-data reply is recorded as
+ * {@link SentMessage#queueId()}: the keys its webhook events come back with.
+ *
  * <p>Per send the mailer takes a fresh random id (26 letters and digits) and, when the server advertises DSN
  * (RFC 3461), sends {@code ENVID=id} on MAIL FROM and {@code ORCPT=rfc822;address} on every RCPT; with a VERP
  * scheme, the envelope sender {@code LOCALPART+id@DOMAIN} replaces the usual one. When the send returns it is
@@ -29,12 +33,14 @@ public final class Tracking {
     private final DeliveryStore store;
     private final boolean envelopeId;
     private final Optional<Verp> verp;
+    private final Optional<Provider> provider;
     private final Clock clock;
 
     private Tracking(Builder b) {
         this.store = b.store;
         this.envelopeId = b.envelopeId;
         this.verp = b.verp;
+        this.provider = b.provider;
         this.clock = b.clock;
     }
 
@@ -67,6 +73,7 @@ public final class Tracking {
         Builder b = new Builder(store);
         b.envelopeId = envelopeId;
         b.verp = verp;
+        b.provider = provider;
         b.clock = clock;
         return b;
     }
@@ -99,6 +106,16 @@ public final class Tracking {
     }
 
     /**
+     * The email service provider the mail is relayed through, if named: the mailer then adds its correlation
+     * header ({@link Provider#header}) to each send.
+     *
+     * @return the provider, or empty
+     */
+    public Optional<Provider> provider() {
+        return provider;
+    }
+
+    /**
      * The clock of the records' times (when a send started, when a notice changed a fate).
      *
      * @return the clock, {@link Clock#systemUTC()} by default
@@ -110,7 +127,8 @@ public final class Tracking {
     @Override
     public String toString() {
         return "Tracking[store=" + store.getClass().getSimpleName() + ", envelopeId=" + envelopeId + ", verp="
-                + verp.map(v -> v.localPart() + "+*@" + v.domain()).orElse("none") + "]";
+                + verp.map(v -> v.localPart() + "+*@" + v.domain()).orElse("none")
+                + provider.map(p -> ", provider=" + p.id()).orElse("") + "]";
     }
 
     /** Builds a {@link Tracking}; meant for one thread. */
@@ -118,6 +136,7 @@ public final class Tracking {
         private final DeliveryStore store;
         private boolean envelopeId = true;
         private Optional<Verp> verp = Optional.empty();
+        private Optional<Provider> provider = Optional.empty();
         private Clock clock = Clock.systemUTC();
 
         private Builder(DeliveryStore store) {
@@ -144,6 +163,21 @@ public final class Tracking {
          */
         public Builder verp(Verp verp) {
             this.verp = Optional.of(Objects.requireNonNull(verp, "verp"));
+            return this;
+        }
+
+        /**
+         * Relays through this email service provider: the mailer adds the provider's correlation header with the
+         * send's id to the copy of the message it sends (the caller's message is left as it is), and records the id
+         * the provider gives in its reply to the end of data (SES's {@code 250 Ok ID}) as the send's queue id, so
+         * that the provider's events are matched to the send even when it rewrites the Message-ID and the envelope
+         * sender.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder provider(Provider provider) {
+            this.provider = Optional.of(Objects.requireNonNull(provider, "provider"));
             return this;
         }
 

@@ -50,6 +50,22 @@ class InMemoryDeliveryStoreTest {
     }
 
     @Test
+    void sendsAreFoundByTheirQueueIdNewestFirstUntilEvicted() {
+        InMemoryDeliveryStore store = new InMemoryDeliveryStore(2);
+        SentMessage one = sent("s1", "<m1@x>");
+        SentMessage two = sent("s2", "<m2@x>");
+        store.record(new SentMessage("s1", one.messageId(), one.envelopeId(), one.verpToken(), Optional.of("Q1"),
+                T, one.server(), one.recipients()));
+        store.record(new SentMessage("s2", two.messageId(), two.envelopeId(), two.verpToken(), Optional.of("Q1"),
+                T, two.server(), two.recipients()));
+
+        assertThat(store.findByQueueId("Q1")).extracting(SentMessage::id).containsExactly("s2", "s1");
+        store.record(sent("s3", "<m3@x>"));
+        assertThat(store.findByQueueId("Q1")).extracting(SentMessage::id).containsExactly("s2");
+        assertThat(store.findByQueueId("Q2")).isEmpty();
+    }
+
+    @Test
     void aSendCannotBeRecordedTwice() {
         InMemoryDeliveryStore store = new InMemoryDeliveryStore();
         store.record(sent("s1", "<m@x>"));

@@ -22,11 +22,13 @@ import org.mailoutcome.bounce.tracking.internal.Callbacks;
 import org.mailoutcome.bounce.tracking.internal.Consequences;
 import org.mailoutcome.bounce.tracking.internal.Correlator;
 import org.mailoutcome.bounce.tracking.internal.NoticeIds;
+import org.mailoutcome.bounce.tracking.internal.ReportIngest;
 import org.mailoutcome.tracking.AddressBook;
 import org.mailoutcome.tracking.DeliveryStore;
 import org.mailoutcome.tracking.DeliveryStoreException;
 import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.ProviderReport;
 import org.mailoutcome.tracking.ReportedFate;
 import org.mailoutcome.tracking.SuppressionChange;
 import org.mailoutcome.tracking.SuppressionList;
@@ -49,7 +51,9 @@ import org.mailoutcome.tracking.Tracking;
  *
  * <p><b>Matching.</b> The send: by the notice's {@code Original-Envelope-Id} (the ENVID the mailer sent where the
  * server advertised DSN), then by a VERP token in the address the notice was sent to ({@code Delivered-To},
- * {@code X-Original-To}, {@code To}...), then by the Message-ID of the returned message. The recipient: by
+ * {@code X-Original-To}, {@code To}...), then by the send id in an email service provider's correlation header
+ * among the returned headers ({@code X-SMTPAPI}, {@code X-Mailgun-Variables}...), then by the Message-ID of the
+ * returned message. A provider's webhook event ({@link #ingest(ProviderReport)}) is matched by the same keys. The recipient: by
  * {@code Original-Recipient}, then {@code Final-Recipient} (each compared with the envelope address and the address
  * a followed forward went to), then {@code X-Failed-Recipients}. A notice or recipient that matches nothing is
  * reported to {@link FateListener#onUnmatched}, never dropped.
@@ -70,6 +74,7 @@ public final class DeliveryTracker {
     private final Clock clock;
     private final Correlator correlator;
     private final Consequences consequences;
+    private final ReportIngest reports;
 
     private DeliveryTracker(Builder b) {
         this.store = b.tracking.store();
@@ -78,6 +83,7 @@ public final class DeliveryTracker {
         this.clock = b.tracking.clock();
         this.correlator = new Correlator(store);
         this.consequences = new Consequences(b.suppressions, b.addressBook, clock);
+        this.reports = new ReportIngest(store, consequences, callbacks, clock);
     }
 
     /**
@@ -151,6 +157,22 @@ public final class DeliveryTracker {
             return new IngestResult.Unmatched(bounce, why);
         }
         return apply(bounce, match.get());
+    }
+
+    /**
+     * Ingests an email service provider's event, as the providers module reports it
+     * ({@code ProviderReports.of(accepted)}), exactly as a DSN mail: matched to its send by the tracking id of
+     * the provider's metadata, then the provider's message id among the sends' queue ids, then the Message-ID;
+     * the fate moved, the suppression list and the address book fed, the callbacks called; once per event
+     * identity however often it is ingested. Give it only events whose authenticity was verified.
+     *
+     * @param report the report
+     * @return {@link ReportResult.Tracked} or {@link ReportResult.Unmatched}
+     * @throws DeliveryStoreException when the store fails: ingest the event again later (answer the provider
+     *     with an error so that it delivers again)
+     */
+    public ReportResult ingest(ProviderReport report) {
+        return reports.ingest(Objects.requireNonNull(report, "report"));
     }
 
     private IngestResult apply(Bounce bounce, Correlator.Match match) {

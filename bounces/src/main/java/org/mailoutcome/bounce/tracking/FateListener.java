@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.mailoutcome.bounce.Complaint;
 import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.tracking.Fate;
+import org.mailoutcome.tracking.ProviderReport;
 import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.Suppression;
 import org.mailoutcome.tracking.TrackedRecipient;
@@ -100,6 +101,27 @@ public interface FateListener {
      * @param why what did not match, e.g. {@code "no send with ENVID abc, VERP token or Message-ID <x@y>"}
      */
     default void onUnmatched(ParsedMail notice, String why) {
+    }
+
+    /**
+     * An email service provider's event matched to a recipient of a tracked send, the first time it is ingested,
+     * after the fate callbacks it caused: every kind, also those that change no fate (opened, clicked, queued).
+     *
+     * @param report the report
+     * @param send the send, after the report
+     * @param recipient the recipient, after the report
+     */
+    default void onProviderEvent(ProviderReport report, SentMessage send, TrackedRecipient recipient) {
+    }
+
+    /**
+     * An email service provider's event that matches no tracked send, or no recipient of it, or names no recipient:
+     * reported, never dropped; nothing changed.
+     *
+     * @param report the report
+     * @param why what did not match
+     */
+    default void onUnmatched(ProviderReport report, String why) {
     }
 
     /**

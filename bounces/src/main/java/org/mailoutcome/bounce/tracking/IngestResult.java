@@ -19,6 +19,13 @@ public sealed interface IngestResult {
         ENVELOPE_ID,
         /** The token of the VERP address the notice was sent to. */
         VERP_TOKEN,
+        /**
+         * The send id an email service provider's correlation header carried: in a provider's event metadata, or
+         * among the headers a bounce mail returns.
+         */
+        TRACKING_ID,
+        /** A provider's own message id, recorded as the send's queue id (SES's {@code 250 Ok ID}). */
+        QUEUE_ID,
         /** The Message-ID of the message the notice returns. */
         MESSAGE_ID
     }

@@ -345,6 +345,11 @@ class BounceMailboxIT {
         }
 
         @Override
+        public List<SentMessage> findByQueueId(String queueId) {
+            return real.findByQueueId(queueId);
+        }
+
+        @Override
         public FateUpdate update(ReportedFate change) {
             throw new DeliveryStoreException("down");
         }

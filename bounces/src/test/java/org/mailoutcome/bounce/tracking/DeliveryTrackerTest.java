@@ -118,6 +118,28 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void aProvidersBounceMailIsMatchedByTheSendIdInTheCorrelationHeaderItReturns() throws IOException {
+        record("s1", Optional.empty(), Optional.empty());
+        String bounce = String.join("\r\n", "From: MAILER-DAEMON@mg.example.net", "To: app@example.com",
+                "Subject: Undelivered Mail Returned to Sender", "Message-ID: <dsn1@mg.example.net>",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"", "",
+                "--B", "Content-Type: text/plain", "", "Your message could not be delivered.", "",
+                "--B", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mg.example.net", "",
+                "Final-Recipient: rfc822; gone@far.test", "Action: failed", "Status: 5.1.1",
+                "Diagnostic-Code: " + USER_UNKNOWN, "",
+                "--B", "Content-Type: text/rfc822-headers", "", "From: app@example.com", "To: gone@far.test",
+                "Message-ID: <rewritten@mg.example.net>", "X-Mailgun-Variables: {\"mail-outcome-id\": \"s1\"}", "",
+                "--B--", "");
+
+        IngestResult result = tracker.ingest(new ByteArrayInputStream(bounce.getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(result).extracting(r -> ((IngestResult.Tracked) r).matchedBy())
+                .isEqualTo(IngestResult.MatchedBy.TRACKING_ID);
+        assertThat(fate("s1", "gone@far.test")).isInstanceOf(Fate.Bounced.class);
+    }
+
+    @Test
     void theSameNoticeIngestedTwiceChangesNothingAndCallsNothingTheSecondTime() throws IOException {
         record("s1", Optional.of("s1"), Optional.empty());
         DeliveryStatusNotice bounce = notice().envelopeId("s1").messageId("<bounce1@mx.far.test>")

@@ -133,8 +133,9 @@ public final class DeliveryRunner {
             Optional<DeliveryRun> run) {
     }
 
-    private Send begin(MimeMessage mime, List<InternetAddress> envelope, SendOptions options) {
+    private Send begin(MimeMessage message, List<InternetAddress> envelope, SendOptions options) {
         Optional<SendTracking.Send> tracked = tracking.map(SendTracking::begin);
+        MimeMessage mime = tracked.map(t -> tracking.orElseThrow().mark(t, message)).orElse(message);
         Optional<String> sender = envelopeSender(mime, tracked);
         Screening.Plan plan = screening.plan(envelope, sender, options.bypassesSuppressions());
         if (plan.nothingToSend()) return new Send(mime, tracked, plan, Optional.empty());

@@ -23,6 +23,8 @@ import org.mailoutcome.SmtpReply;
  *     <td>{@code a1si123456abc.12}</td></tr>
  * <tr><td>qmail</td><td>{@code 250 ok 1700000000 qp 12345}</td><td>{@code 12345}, the qmail-queue process id
  *     that qmail logs</td></tr>
+ * <tr><td>Amazon SES</td><td>{@code 250 Ok 0100018c1b2c3d4e-...-000000}</td><td>the id after {@code Ok}, when it
+ *     is the last word, at least 10 characters with a digit: the {@code mail.messageId} of SES's events</td></tr>
  * </table>
  */
 public final class QueueIds {
@@ -62,6 +64,9 @@ public final class QueueIds {
                 candidate = digitsOnly(at(w, i + 1));
             } else if (is(w, i + 1, "message") && is(w, i + 2, "accepted") && is(w, i + 3, "for")) {
                 candidate = notACode(w.get(i));
+            } else if (word.equals("ok") && i + 2 == w.size() && (i == 0 || i == 1 && isCode(w.get(0)))
+                    && looksLikeAnId(w.get(i + 1))) {
+                candidate = notACode(w.get(i + 1));
             }
             Optional<String> id = clean(candidate);
             if (id.isPresent()) return id;
@@ -95,6 +100,16 @@ public final class QueueIds {
 
     private static String digitsOnly(String word) {
         return word != null && !word.isEmpty() && word.chars().allMatch(c -> c >= '0' && c <= '9') ? word : null;
+    }
+
+    /** An id after a bare {@code Ok}: at least 10 characters with a digit, no {@code =} (not {@code id=...}). */
+    private static boolean looksLikeAnId(String word) {
+        return word.length() >= 10 && word.indexOf('=') < 0 && word.chars().anyMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** A reply code ({@code 250}) or an enhanced status code ({@code 2.0.0}). */
+    private static boolean isCode(String word) {
+        return notACode(word) == null;
     }
 
     /** A reply code or an enhanced status code ({@code 2.0.0}) is no queue id. */

@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Optional;
 import org.mailoutcome.jakarta.DeliveryReport;
 import org.mailoutcome.jakarta.RecipientOutcome;
+import org.mailoutcome.tracking.Provider;
 import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.TrackedRecipient;
 import org.mailoutcome.tracking.Tracking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The mailer's side of tracking: the keys of a send before it starts, its record in the store when it ends. */
+/**
+ * The mailer's side of tracking: the keys of a send before it starts (and the provider's correlation header on a
+ * copy of the message), its record in the store when it ends.
+ */
 public final class SendTracking {
     private static final Logger LOG = LoggerFactory.getLogger("org.mailoutcome.jakarta.OutcomeMailer");
 
@@ -40,6 +44,33 @@ public final class SendTracking {
         return new Send(id, tracking.clock().instant(), verp, parameters);
     }
 
+    /**
+     * The message to send for this send: with a provider named, a copy carrying the provider's correlation header
+     * (the caller's message is left as it is); else the message itself. The copy keeps the prepared message's
+     * Message-ID: it is not saved again. A message that has that header already keeps its own (the send is then
+     * matched by queue id or Message-ID only).
+     *
+     * @throws IllegalArgumentException when the message cannot be copied
+     */
+    public MimeMessage mark(Send send, MimeMessage mime) {
+        if (tracking.provider().isEmpty()) return mime;
+        Provider provider = tracking.provider().get();
+        Provider.Header header = provider.header(send.id());
+        try {
+            if (mime.getHeader(header.name()) != null) {
+                LOG.warn("tracking: the message has its own {} header; send {} goes without {}'s correlation id, "
+                        + "its events are matched by queue id or Message-ID", header.name(), send.id(), provider.id());
+                return mime;
+            }
+            MimeMessage copy = new MimeMessage(mime);
+            copy.setHeader(header.name(), header.value());
+            return copy;
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("message cannot be copied to add the " + header.name() + " header: "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Records the finished send; a store failure is logged, never thrown: the report is the caller's. */
     public void record(Send send, MimeMessage message, DeliveryReport report) {
         try {
@@ -56,8 +87,8 @@ public final class SendTracking {
         Optional<String> envelopeId = send.parameters().envelopeIdSent() ? send.parameters().envelopeId()
                 : Optional.empty();
         Optional<String> token = send.verpSender().map(s -> send.id());
-        return new SentMessage(send.id(), messageId(message, report), envelopeId, token, send.sentAt(), server,
-                recipients);
+        return new SentMessage(send.id(), messageId(message, report), envelopeId, token, report.queueId(),
+                send.sentAt(), server, recipients);
     }
 
     private static TrackedRecipient recipient(RecipientOutcome r, Instant sentAt) {

@@ -18,7 +18,8 @@ import org.mailoutcome.tracking.TrackedRecipient;
 
 /** The statements on mail_outcome_sends, mail_outcome_recipients and mail_outcome_notices. */
 public final class DeliveryRecords {
-    private static final String SEND_COLUMNS = "id, message_id, envelope_id, verp_token, sent_at, server, unresolved";
+    private static final String SEND_COLUMNS = "id, message_id, envelope_id, verp_token, sent_at, server, unresolved, "
+            + "queue_id";
 
     private DeliveryRecords() {
     }
@@ -26,7 +27,7 @@ public final class DeliveryRecords {
     /** Inserts a send with its recipients (and any notices they carry). */
     public static void insert(Connection c, SentMessage m) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO mail_outcome_sends (" + SEND_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, m.id());
             ps.setString(2, m.messageId().orElse(null));
             ps.setString(3, m.envelopeId().orElse(null));
@@ -34,6 +35,7 @@ public final class DeliveryRecords {
             ps.setObject(5, EvidenceColumns.utc(m.sentAt()));
             ps.setString(6, m.server());
             ps.setBoolean(7, m.isUnresolved());
+            ps.setString(8, m.queueId().orElse(null));
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO mail_outcome_recipients (send_id, position, "
@@ -210,7 +212,7 @@ public final class DeliveryRecords {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new SentMessage(id, Optional.ofNullable(rs.getString("message_id")),
                         Optional.ofNullable(rs.getString("envelope_id")), Optional.ofNullable(rs.getString("verp_token")),
-                        rs.getObject("sent_at", OffsetDateTime.class).toInstant(), rs.getString("server"),
+                        Optional.ofNullable(rs.getString("queue_id")), rs.getObject("sent_at", OffsetDateTime.class).toInstant(), rs.getString("server"),
                         recipients(c, id)));
             }
         }

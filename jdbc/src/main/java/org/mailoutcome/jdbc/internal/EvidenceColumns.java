@@ -10,12 +10,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.mailoutcome.Stage;
 import org.mailoutcome.tracking.Evidence;
+import org.mailoutcome.tracking.Provider;
 import org.mailoutcome.tracking.StoredOutcome;
 
 /**
  * An {@link Evidence} as seven columns: {@code cause_type, send_id, message_id, notice_id, cause_stage, cause_text,
  * cause_at}. An outcome or a bounce keeps its reply as a {@link StoredOutcome}; a complaint its feedback type; a
- * manual entry its note.
+ * manual entry its note; a provider's report its detail, the provider's name in {@code cause_stage}.
  */
 public final class EvidenceColumns {
     /** The columns, in the order {@link #set} fills them. */
@@ -31,12 +32,13 @@ public final class EvidenceColumns {
         Optional<StoredOutcome> reply = e instanceof Evidence.Outcome o ? Optional.of(StoredOutcome.of(o.outcome()))
                 : e instanceof Evidence.Bounce b ? Optional.of(StoredOutcome.of(b.outcome())) : Optional.empty();
         String text = reply.map(StoredOutcome::text).orElse(e instanceof Evidence.Complaint c ? c.feedbackType()
-                : e instanceof Evidence.Manual m ? m.note() : null);
+                : e instanceof Evidence.Manual m ? m.note() : e instanceof Evidence.Reported r ? r.detail() : null);
         ps.setString(first, type(e));
         ps.setString(first + 1, e.sendId().orElse(null));
         ps.setString(first + 2, e instanceof Evidence.Outcome o ? o.messageId().orElse(null) : null);
         ps.setString(first + 3, noticeId(e).orElse(null));
-        ps.setString(first + 4, reply.map(r -> r.stage().name()).orElse(null));
+        ps.setString(first + 4, e instanceof Evidence.Reported r ? r.provider().id()
+                : reply.map(o -> o.stage().name()).orElse(null));
         ps.setString(first + 5, text);
         ps.setObject(first + 6, utc(e.at()));
     }
@@ -56,6 +58,8 @@ public final class EvidenceColumns {
             case "delivery" -> new Evidence.Delivery(send.orElseThrow(), notice, at);
             case "complaint" -> new Evidence.Complaint(send, notice, text, at);
             case "manual" -> new Evidence.Manual(text == null ? "" : text, at);
+            case "provider" -> new Evidence.Reported(Provider.parse(rs.getString("cause_stage")), send, notice,
+                    text == null ? "" : text, at);
             default -> throw new IllegalStateException("unknown cause in the store: " + type);
         };
     }
@@ -74,6 +78,7 @@ public final class EvidenceColumns {
         if (e instanceof Evidence.Bounce) return "bounce";
         if (e instanceof Evidence.Delivery) return "delivery";
         if (e instanceof Evidence.Complaint) return "complaint";
+        if (e instanceof Evidence.Reported) return "provider";
         return "manual";
     }
 
@@ -81,6 +86,7 @@ public final class EvidenceColumns {
         if (e instanceof Evidence.Bounce b) return Optional.of(b.noticeId());
         if (e instanceof Evidence.Delivery d) return Optional.of(d.noticeId());
         if (e instanceof Evidence.Complaint c) return Optional.of(c.noticeId());
+        if (e instanceof Evidence.Reported r) return Optional.of(r.eventId());
         return Optional.empty();
     }
 }

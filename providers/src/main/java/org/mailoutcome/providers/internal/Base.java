@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.mailoutcome.providers.Correlation;
 import org.mailoutcome.providers.EventInfo;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.ProviderEvent;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * What the events read from one payload element share.

@@ -3,8 +3,8 @@ package org.mailoutcome.providers.internal;
 import java.util.List;
 import java.util.Optional;
 import org.mailoutcome.providers.ParseResult;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.ProviderEvent;
+import org.mailoutcome.tracking.Provider;
 
 /** A check of the request first (headers and raw bytes), then the body parsed into events. */
 public final class GatedReader implements Reader {

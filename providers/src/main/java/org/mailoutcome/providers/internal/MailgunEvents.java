@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.mailoutcome.providers.Correlation;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.ProviderEvent;
 import org.mailoutcome.providers.ProviderEvent.Bounced.Severity;
+import org.mailoutcome.tracking.Provider;
 
 /** Mailgun's JSON webhooks: one event in {@code event-data}, beside the {@code signature} object. */
 public final class MailgunEvents {

@@ -2,7 +2,7 @@ package org.mailoutcome.providers.internal;
 
 import com.google.gson.JsonObject;
 import org.mailoutcome.providers.ParseResult;
-import org.mailoutcome.providers.Provider;
+import org.mailoutcome.tracking.Provider;
 
 /** Mailgun with its HMAC: the body is parsed first, since the signature is in it. */
 public final class MailgunReader implements Reader {

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.mailoutcome.providers.Correlation;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.ProviderEvent;
 import org.mailoutcome.providers.ProviderEvent.Bounced.Severity;
+import org.mailoutcome.tracking.Provider;
 
 /** Mailjet's event callbacks: one event object, or an array of them when events are grouped. */
 public final class MailjetEvents {

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.mailoutcome.providers.Correlation;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.ProviderEvent;
 import org.mailoutcome.providers.ProviderEvent.Bounced.Severity;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * Postmark's webhooks: one event per request, its {@code RecordType} Bounce, SpamComplaint, Delivery, Open, Click

@@ -3,8 +3,8 @@ package org.mailoutcome.providers.internal;
 import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.Verification;
+import org.mailoutcome.tracking.Provider;
 
 /** The reader of a provider for its verification; refuses a verification that does not fit the provider. */
 public final class Readers {

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import org.mailoutcome.providers.Correlation;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.ProviderEvent;
 import org.mailoutcome.providers.ProviderEvent.Bounced.Severity;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * Amazon SES notifications ({@code notificationType}) and event publishing records ({@code eventType}): one

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.mailoutcome.providers.Correlation;
 import org.mailoutcome.providers.ParseResult;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.ProviderEvent;
 import org.mailoutcome.providers.ProviderEvent.SubscriptionConfirmation.Confirmation;
 import org.mailoutcome.providers.Verification;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * Amazon SES through SNS: the SNS message is parsed, verified (when configured), then its {@code Message} read as

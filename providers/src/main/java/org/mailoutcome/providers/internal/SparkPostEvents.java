@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.mailoutcome.providers.Correlation;
-import org.mailoutcome.providers.Provider;
 import org.mailoutcome.providers.ProviderEvent;
 import org.mailoutcome.providers.ProviderEvent.Bounced.Severity;
+import org.mailoutcome.tracking.Provider;
 
 /**
  * SparkPost's event webhooks: a JSON array of {@code {"msys": {"<event class>": {...}}}}; an empty {@code msys}

@@ -15,6 +15,11 @@ import org.mailoutcome.spring.MailOutcomeEndpointAutoConfiguration;
 import org.mailoutcome.spring.MailOutcomeJdbcAutoConfiguration;
 import org.mailoutcome.spring.MailOutcomeSuppressionAutoConfiguration;
 import org.mailoutcome.spring.MailOutcomeMetricsAutoConfiguration;
+import org.mailoutcome.spring.MailOutcomeProvidersAutoConfiguration;
+import org.mailoutcome.spring.MailOutcomeTrackingAutoConfiguration;
+import org.mailoutcome.providers.ProviderEvents;
+import org.mailoutcome.testsupport.Hmac;
+import org.mailoutcome.tracking.Provider;
 import org.mailoutcome.spring.OutcomeJavaMailSender;
 import org.mailoutcome.spring.OutcomeMailSendException;
 import org.mailoutcome.testkit.junit5.SmtpServerExtension;
@@ -33,6 +38,15 @@ import org.springframework.boot.autoconfigure.mail.MailSenderValidatorAutoConfig
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -118,6 +132,45 @@ class Boot3CompatibilityIT {
                             .asString().contains("manual");
                     assertThat(endpoint.unsuppress("held@example.test")).containsEntry("removed", true);
                 });
+    }
+
+    @Test
+    void theProvidersWebhooksAnswerOnBoot35sSpringMvc() throws Exception {
+        String key = "key-3ax6xnjp29jd6fds4gc373sgvjxteol0";
+        new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailOutcomeJdbcAutoConfiguration.class,
+                MailOutcomeSuppressionAutoConfiguration.class, MailOutcomeAutoConfiguration.class,
+                MailOutcomeTrackingAutoConfiguration.class, MailOutcomeProvidersAutoConfiguration.class))
+                .withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.port(),
+                        "mail.outcome.tracking.enabled=true", "mail.outcome.tracking.provider=mailgun",
+                        "mail.outcome.providers.mailgun.enabled=true", "mail.outcome.providers.mailgun.signing-key=" + key)
+                .run(context -> {
+                    @SuppressWarnings("unchecked")
+                    RouterFunction<ServerResponse> routes = context.getBean("mailOutcomeProviderWebhooks",
+                            RouterFunction.class);
+                    assertThat(post(routes, mailgunFailed(key))).isEqualTo(200);
+                    assertThat(post(routes, mailgunFailed("key-guessed"))).isEqualTo(401);
+                    assertThat(context.getBean(ProviderEvents.class).counters().refused(Provider.MAILGUN))
+                            .isEqualTo(1);
+                });
+    }
+
+    private static int post(RouterFunction<ServerResponse> routes, String body) throws Exception {
+        MockHttpServletRequest servlet = new MockHttpServletRequest("POST", "/mail-outcome/providers/mailgun");
+        servlet.setContentType("application/json");
+        servlet.setContent(body.getBytes(StandardCharsets.UTF_8));
+        ServerRequest request = ServerRequest.create(servlet, List.of());
+        return routes.route(request).orElseThrow().handle(request).statusCode().value();
+    }
+
+    /** Mailgun's permanent failure for a send of no store, signed now. */
+    private static String mailgunFailed(String key) {
+        long timestamp = Instant.now().getEpochSecond();
+        String token = UUID.randomUUID().toString().replace("-", "") + "0123456789abcdefgh";
+        return "{\"signature\":{\"timestamp\":\"" + timestamp + "\",\"token\":\"" + token + "\",\"signature\":\""
+                + HexFormat.of().formatHex(Hmac.sha256(key, timestamp + token)) + "\"},\"event-data\":{\"event\":"
+                + "\"failed\",\"severity\":\"permanent\",\"reason\":\"bounce\",\"timestamp\":" + timestamp
+                + ",\"recipient\":\"gone@example.test\",\"delivery-status\":{\"code\":550,\"message\":"
+                + "\"5.1.1 no such user\"},\"user-variables\":{\"mail-outcome-id\":\"nosuchsend\"}}}";
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.mailoutcome.bounce.ParsedMail;
 import org.mailoutcome.bounce.tracking.FateListener;
 import org.mailoutcome.tracking.Fate;
 import org.mailoutcome.tracking.FateUpdate;
+import org.mailoutcome.tracking.ProviderReport;
 import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.SuppressionChange;
 import org.mailoutcome.tracking.TrackedRecipient;
@@ -62,6 +63,17 @@ public final class Callbacks {
     /** An unmatched notice. */
     public void unmatched(ParsedMail notice, String why) {
         safely("onUnmatched", why, () -> listener.onUnmatched(notice, why));
+    }
+
+    /** A provider's report matched to a recipient. */
+    public void reported(ProviderReport report, SentMessage send, TrackedRecipient recipient) {
+        safely("onProviderEvent", report.provider().id() + " " + report.kind() + " of send " + send.id(),
+                () -> listener.onProviderEvent(report, send, recipient));
+    }
+
+    /** An unmatched provider's report. */
+    public void unmatched(ProviderReport report, String why) {
+        safely("onUnmatched", report.provider().id() + " " + report.kind(), () -> listener.onUnmatched(report, why));
     }
 
     /** A mail that is no notice. */

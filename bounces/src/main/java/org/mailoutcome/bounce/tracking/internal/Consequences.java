@@ -12,6 +12,7 @@ import org.mailoutcome.bounce.Complaint;
 import org.mailoutcome.tracking.AddressBook;
 import org.mailoutcome.tracking.Evidence;
 import org.mailoutcome.tracking.MovedAddress;
+import org.mailoutcome.tracking.ProviderReport;
 import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.SuppressionChange;
 import org.mailoutcome.tracking.SuppressionList;
@@ -53,12 +54,36 @@ public final class Consequences {
             case DELIVERED, RELAYED, EXPANDED -> Optional.of(new Evidence.Delivery(send.id(), noticeId, at));
             case DELAYED -> Optional.empty();
         };
+        return of(recipient, evidence, entry.action() == Action.FAILED ? entry.forwardPath() : Optional.empty());
+    }
+
+    /** The consequences of a provider's report matched to a recipient of its send. */
+    public Result of(SentMessage send, TrackedRecipient recipient, ProviderReport report, Instant at) {
+        Optional<String> sendId = Optional.of(send.id());
+        ProviderReport.Effect effect = report.effect();
+        Optional<Evidence> evidence = Optional.empty();
+        Optional<String> forwardPath = Optional.empty();
+        if (effect instanceof ProviderReport.Effect.Bounced b) {
+            evidence = Optional.of(new Evidence.Bounce(send.id(), report.eventId(), b.outcome(), at));
+            forwardPath = b.outcome().forwardPath();
+        } else if (effect instanceof ProviderReport.Effect.Delivered) {
+            evidence = Optional.of(new Evidence.Delivery(send.id(), report.eventId(), at));
+        } else if (effect instanceof ProviderReport.Effect.Complained c) {
+            evidence = Optional.of(new Evidence.Complaint(sendId, report.eventId(), c.feedbackType(), at));
+        } else if (effect instanceof ProviderReport.Effect.Suppressed s) {
+            evidence = Optional.of(new Evidence.Reported(report.provider(), sendId, report.eventId(),
+                    report.kind() + ": " + s.reason(), at));
+        }
+        return of(recipient, evidence, forwardPath);
+    }
+
+    private Result of(TrackedRecipient recipient, Optional<Evidence> evidence, Optional<String> forwardPath) {
         if (evidence.isEmpty()) return new Result(Optional.empty(), false);
         String address = recipient.finalAddress();
         Optional<SuppressionChange> change = suppressions.map(l -> l.record(address, evidence.get(), clock.instant()));
         boolean learnt = false;
-        if (entry.action() == Action.FAILED && entry.forwardPath().isPresent() && book.isPresent()) {
-            learnt = book.get().learn(new MovedAddress(address, entry.forwardPath().get(), evidence.get()));
+        if (forwardPath.isPresent() && book.isPresent()) {
+            learnt = book.get().learn(new MovedAddress(address, forwardPath.get(), evidence.get()));
         }
         return new Result(change, learnt);
     }

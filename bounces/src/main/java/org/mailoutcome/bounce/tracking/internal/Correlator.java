@@ -11,11 +11,14 @@ import org.mailoutcome.bounce.Headers;
 import org.mailoutcome.bounce.internal.Addresses;
 import org.mailoutcome.bounce.tracking.IngestResult.MatchedBy;
 import org.mailoutcome.tracking.DeliveryStore;
+import org.mailoutcome.tracking.Provider;
+import org.mailoutcome.tracking.ProviderReport;
 import org.mailoutcome.tracking.SentMessage;
 import org.mailoutcome.tracking.TrackedRecipient;
 
 /**
- * Finds the send a notice is about (ENVID, then VERP token, then the returned Message-ID) and the recipient each
+ * Finds the send a notice is about (ENVID, then VERP token, then a provider's correlation header among the
+ * returned headers, then the returned Message-ID; a provider's report by its tracking id, queue id, Message-ID) and the recipient each
  * of its entries names (Original-Recipient, Final-Recipient, then X-Failed-Recipients).
  */
 public final class Correlator {
@@ -49,17 +52,59 @@ public final class Correlator {
             Optional<SentMessage> byToken = store.findByVerpToken(token);
             if (byToken.isPresent()) return Optional.of(new Match(byToken.get(), MatchedBy.VERP_TOKEN));
         }
+        for (String id : trackingIds(headers)) {
+            Optional<SentMessage> byId = store.find(id);
+            if (byId.isPresent()) return Optional.of(new Match(byId.get(), MatchedBy.TRACKING_ID));
+        }
         Optional<String> id = messageId.flatMap(Correlator::normalizeMessageId);
         if (id.isEmpty()) return Optional.empty();
-        List<SentMessage> sends = store.findByMessageId(id.get());
+        return best(store.findByMessageId(id.get()), addresses, MatchedBy.MESSAGE_ID);
+    }
+
+    /**
+     * The send a provider's report is about: by the tracking id its metadata carried back, then by the provider's
+     * message id among the queue ids recorded, then by the Message-ID.
+     */
+    public Optional<Match> find(ProviderReport report) {
+        List<String> addresses = report.recipient().stream().toList();
+        Optional<SentMessage> byId = report.trackingId().flatMap(store::find);
+        if (byId.isPresent()) return Optional.of(new Match(byId.get(), MatchedBy.TRACKING_ID));
+        Optional<Match> byQueueId = report.providerMessageId().map(String::strip).filter(q -> !q.isEmpty())
+                .flatMap(q -> best(store.findByQueueId(q), addresses, MatchedBy.QUEUE_ID));
+        if (byQueueId.isPresent()) return byQueueId;
+        return report.messageId().flatMap(Correlator::normalizeMessageId)
+                .flatMap(m -> best(store.findByMessageId(m), addresses, MatchedBy.MESSAGE_ID));
+    }
+
+    /** What was tried, for an unmatched report. */
+    public static String miss(ProviderReport report) {
+        return "no tracked send with " + report.provider().id() + " tracking id "
+                + report.trackingId().orElse("(none)") + ", queue id " + report.providerMessageId().orElse("(none)")
+                + " or Message-ID " + report.messageId().orElse("(none)");
+    }
+
+    /** The newest send that has one of the addresses, else the newest. */
+    private static Optional<Match> best(List<SentMessage> sends, List<String> addresses, MatchedBy by) {
         return sends.stream().filter(s -> addresses.stream().anyMatch(a -> s.recipient(a).isPresent())).findFirst()
-                .or(() -> sends.stream().findFirst()).map(s -> new Match(s, MatchedBy.MESSAGE_ID));
+                .or(() -> sends.stream().findFirst()).map(s -> new Match(s, by));
+    }
+
+    /** Send ids in the providers' correlation headers of a returned message. */
+    private static List<String> trackingIds(List<Headers> headers) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Headers h : headers) {
+            for (Provider p : Provider.values()) {
+                for (String value : h.all(p.headerName())) p.trackingId(p.headerName(), value).ifPresent(ids::add);
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** What was tried, for an unmatched notice. */
     public static String miss(Optional<String> envelopeId, List<Headers> headers, Optional<String> messageId) {
         return "no tracked send with ENVID " + envelopeId.orElse("(none)") + ", VERP token "
                 + (verpTokens(headers).isEmpty() ? "(none)" : String.join("/", verpTokens(headers)))
+                + (trackingIds(headers).isEmpty() ? "" : ", tracking id " + String.join("/", trackingIds(headers)))
                 + " or Message-ID " + messageId.flatMap(Correlator::normalizeMessageId).orElse("(none)");
     }
 
