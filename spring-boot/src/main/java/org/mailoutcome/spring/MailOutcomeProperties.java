@@ -215,9 +215,12 @@ public record MailOutcomeProperties(@DefaultValue("true") boolean enabled, @Defa
      * @param verpLocalPart The local part of the VERP envelope sender
      * @param provider The email service provider the mail is relayed through (ses, sendgrid, mailgun, postmark,
      *     sparkpost, mailjet): each send carries its correlation header, and its end-of-data id is recorded
+     * @param detectProvider Whether, with no provider named, one is recognised from spring.mail.host when it is a
+     *     provider's documented SMTP relay (smtp.sendgrid.net, email-smtp.REGION.amazonaws.com, ...)
      */
     public record Tracking(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean envelopeId,
-            String verpDomain, @DefaultValue("bounces") String verpLocalPart, Provider provider) {
+            String verpDomain, @DefaultValue("bounces") String verpLocalPart, Provider provider,
+            @DefaultValue("true") boolean detectProvider) {
     }
 
     /**

@@ -37,6 +37,7 @@ final class MailerFactory {
         Tracking.Builder tracking = Tracking.builder(store).envelopeId(properties.envelopeId());
         if (properties.verpDomain() != null) tracking.verp(new Verp(properties.verpDomain(), properties.verpLocalPart()));
         if (properties.provider() != null) tracking.provider(properties.provider());
+        tracking.detectProvider(properties.detectProvider());
         return tracking.build();
     }
 }

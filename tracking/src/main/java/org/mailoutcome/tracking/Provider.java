@@ -195,4 +195,30 @@ public enum Provider {
         }
         return Optional.empty();
     }
+
+    /**
+     * The provider whose documented SMTP relay this host is, or empty: {@code email-smtp.REGION.amazonaws.com} (also
+     * {@code email-smtp-fips.}) for SES, {@code smtp.sendgrid.net}, {@code smtp.mailgun.org} and
+     * {@code smtp.eu.mailgun.org}, {@code smtp.postmarkapp.com} and {@code smtp-broadcasts.postmarkapp.com},
+     * {@code smtp.sparkpostmail.com} and {@code smtp.eu.sparkpostmail.com}, {@code in-v3.mailjet.com} and
+     * {@code in.mailjet.com}. Case is ignored, and a final dot; any other host, an address or a look-alike
+     * ({@code smtp.sendgrid.net.example.com}) gives empty.
+     *
+     * @param host the SMTP host a session names ({@code mail.smtp.host}); {@code null} gives empty
+     * @return the provider, or empty
+     */
+    public static Optional<Provider> ofSmtpHost(String host) {
+        if (host == null) return Optional.empty();
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
+        return switch (h) {
+            case "smtp.sendgrid.net" -> Optional.of(SENDGRID);
+            case "smtp.mailgun.org", "smtp.eu.mailgun.org" -> Optional.of(MAILGUN);
+            case "smtp.postmarkapp.com", "smtp-broadcasts.postmarkapp.com" -> Optional.of(POSTMARK);
+            case "smtp.sparkpostmail.com", "smtp.eu.sparkpostmail.com" -> Optional.of(SPARKPOST);
+            case "in-v3.mailjet.com", "in.mailjet.com" -> Optional.of(MAILJET);
+            default -> h.matches("email-smtp(-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com") ? Optional.of(SES)
+                    : Optional.empty();
+        };
+    }
 }

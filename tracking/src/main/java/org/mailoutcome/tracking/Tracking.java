@@ -17,7 +17,8 @@ import java.util.Optional;
  * DeliveryTracker tracker = DeliveryTracker.builder(tracking).listener(listener).build();
  * }</pre>
  *
- * <p>With a {@link Builder#provider(Provider) provider} named, each send also carries that provider's metadata
+ * <p>With a {@link Builder#provider(Provider) provider} named (or recognised from the SMTP host the session names:
+ * {@link #providerFor(String)}), each send also carries that provider's metadata
  * header with its id, and the provider's own id from its end-of-data reply is recorded as
  * {@link SentMessage#queueId()}: the keys its webhook events come back with.
  *
@@ -34,6 +35,7 @@ public final class Tracking {
     private final boolean envelopeId;
     private final Optional<Verp> verp;
     private final Optional<Provider> provider;
+    private final boolean detectProvider;
     private final Clock clock;
 
     private Tracking(Builder b) {
@@ -41,6 +43,7 @@ public final class Tracking {
         this.envelopeId = b.envelopeId;
         this.verp = b.verp;
         this.provider = b.provider;
+        this.detectProvider = b.detectProvider;
         this.clock = b.clock;
     }
 
@@ -74,6 +77,7 @@ public final class Tracking {
         b.envelopeId = envelopeId;
         b.verp = verp;
         b.provider = provider;
+        b.detectProvider = detectProvider;
         b.clock = clock;
         return b;
     }
@@ -116,6 +120,18 @@ public final class Tracking {
     }
 
     /**
+     * The provider a send to this SMTP host is marked for: the one {@linkplain Builder#provider(Provider) named},
+     * else, unless {@linkplain Builder#detectProvider(boolean) turned off}, the one whose documented relay the host
+     * is.
+     *
+     * @param smtpHost the host the mailer's session names
+     * @return the provider, or empty
+     */
+    public Optional<Provider> providerFor(String smtpHost) {
+        return provider.or(() -> detectProvider ? Provider.ofSmtpHost(smtpHost) : Optional.empty());
+    }
+
+    /**
      * The clock of the records' times (when a send started, when a notice changed a fate).
      *
      * @return the clock, {@link Clock#systemUTC()} by default
@@ -137,6 +153,7 @@ public final class Tracking {
         private boolean envelopeId = true;
         private Optional<Verp> verp = Optional.empty();
         private Optional<Provider> provider = Optional.empty();
+        private boolean detectProvider = true;
         private Clock clock = Clock.systemUTC();
 
         private Builder(DeliveryStore store) {
@@ -178,6 +195,19 @@ public final class Tracking {
          */
         public Builder provider(Provider provider) {
             this.provider = Optional.of(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /**
+         * Whether, when no provider is {@linkplain #provider(Provider) named}, the mailer recognises one from the SMTP
+         * host its session names ({@link Provider#ofSmtpHost(String)}: {@code smtp.sendgrid.net},
+         * {@code email-smtp.eu-west-1.amazonaws.com}, ...) and marks its sends for it (default true).
+         *
+         * @param on false to mark sends only for a provider named
+         * @return this builder
+         */
+        public Builder detectProvider(boolean on) {
+            this.detectProvider = on;
             return this;
         }
 

@@ -66,4 +66,46 @@ class ProviderTest {
         assertThat(Provider.tryParse("smtp2go")).isEmpty();
         assertThatThrownBy(() -> Provider.parse("smtp2go")).hasMessageContaining("ses, sendgrid");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "email-smtp.us-east-1.amazonaws.com|SES",
+        "email-smtp.eu-west-1.amazonaws.com|SES",
+        "email-smtp-fips.us-gov-west-1.amazonaws.com|SES",
+        "smtp.sendgrid.net|SENDGRID",
+        "SMTP.SendGrid.NET.|SENDGRID",
+        "smtp.mailgun.org|MAILGUN",
+        "smtp.eu.mailgun.org|MAILGUN",
+        "smtp.postmarkapp.com|POSTMARK",
+        "smtp-broadcasts.postmarkapp.com|POSTMARK",
+        "smtp.sparkpostmail.com|SPARKPOST",
+        "smtp.eu.sparkpostmail.com|SPARKPOST",
+        "in-v3.mailjet.com|MAILJET",
+        "in.mailjet.com|MAILJET",
+    })
+    void theDocumentedSmtpRelayOfEachProviderIsRecognised(String host, Provider provider) {
+        assertThat(Provider.ofSmtpHost(host)).contains(provider);
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"smtp.sendgrid.net.example.com",
+        "evil-smtp.sendgrid.net", "email-smtp.us-east-1.amazonaws.com.example.com", "email-smtp.amazonaws.com",
+        "smtp.gmail.com", "127.0.0.1", "localhost", ""})
+    void otherHostsAndLookAlikesAreNone(String host) {
+        assertThat(Provider.ofSmtpHost(host)).isEmpty();
+        assertThat(Provider.ofSmtpHost(null)).isEmpty();
+    }
+
+    @Test
+    void aNamedProviderWinsDetectionCanBeTurnedOffAndATrackingCopyKeepsTheSetting() {
+        Tracking detecting = Tracking.inMemory();
+        Tracking named = Tracking.builder(new InMemoryDeliveryStore()).provider(Provider.MAILGUN).build();
+        Tracking off = Tracking.builder(new InMemoryDeliveryStore()).detectProvider(false).build();
+
+        assertThat(detecting.providerFor("smtp.sendgrid.net")).contains(Provider.SENDGRID);
+        assertThat(detecting.providerFor("mx.example.com")).isEmpty();
+        assertThat(named.providerFor("smtp.sendgrid.net")).contains(Provider.MAILGUN);
+        assertThat(off.providerFor("smtp.sendgrid.net")).isEmpty();
+        assertThat(off.toBuilder().build().providerFor("smtp.sendgrid.net")).isEmpty();
+    }
 }

@@ -23,6 +23,7 @@ public final class SendTracking {
 
     private final Tracking tracking;
     private final String server;
+    private final Optional<Provider> provider;
     private final SendIds ids = new SendIds();
 
     /** A send's tracking state, from its start to its record. */
@@ -33,6 +34,7 @@ public final class SendTracking {
     public SendTracking(Tracking tracking, String server) {
         this.tracking = tracking;
         this.server = server;
+        this.provider = tracking.providerFor(server.substring(0, Math.max(0, server.lastIndexOf(':'))));
     }
 
     /** The keys of a new send. */
@@ -45,7 +47,7 @@ public final class SendTracking {
     }
 
     /**
-     * The message to send for this send: with a provider named, a copy carrying the provider's correlation header
+     * The message to send for this send: with a provider named or recognised from the server's host name, a copy carrying the provider's correlation header
      * (the caller's message is left as it is); else the message itself. The copy keeps the prepared message's
      * Message-ID: it is not saved again. A message that has that header already keeps its own (the send is then
      * matched by queue id or Message-ID only).
@@ -53,8 +55,8 @@ public final class SendTracking {
      * @throws IllegalArgumentException when the message cannot be copied
      */
     public MimeMessage mark(Send send, MimeMessage mime) {
-        if (tracking.provider().isEmpty()) return mime;
-        Provider provider = tracking.provider().get();
+        if (this.provider.isEmpty()) return mime;
+        Provider provider = this.provider.get();
         Provider.Header header = provider.header(send.id());
         try {
             if (mime.getHeader(header.name()) != null) {
