@@ -164,6 +164,7 @@ class EximBounceTrackingIT {
             case ENVELOPE_ID -> tracking;
             case VERP_TOKEN -> tracking.envelopeId(false).verp(Verp.on("sender.test"));
             case MESSAGE_ID -> tracking.envelopeId(false);
+            case TRACKING_ID, QUEUE_ID -> throw new IllegalArgumentException("no Exim scenario matches by " + key);
         };
     }
 
