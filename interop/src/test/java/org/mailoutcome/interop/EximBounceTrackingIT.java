@@ -94,7 +94,7 @@ class EximBounceTrackingIT {
     }
 
     @ParameterizedTest(name = "matched by {0}")
-    @EnumSource(MatchedBy.class)
+    @EnumSource(value = MatchedBy.class, names = {"ENVELOPE_ID", "VERP_TOKEN", "MESSAGE_ID"})
     void aRecipientTheRemoteRefusesBouncesAsUserUnknown(MatchedBy key) throws Exception {
         SentMessage sent = send(exim.port(), "", tracking(key), "gone@far.test", "carol@lab.test");
 
@@ -108,7 +108,7 @@ class EximBounceTrackingIT {
     }
 
     @ParameterizedTest(name = "matched by {0}")
-    @EnumSource(MatchedBy.class)
+    @EnumSource(value = MatchedBy.class, names = {"ENVELOPE_ID", "VERP_TOKEN", "MESSAGE_ID"})
     void aRecipientTheRemoteDefersGetsADelayWarningThenBouncesWhenEximGivesUp(MatchedBy key) throws Exception {
         String slow = slow(key.name());
         SentMessage sent = send(exim.port(), "FAILURE,DELAY", tracking(key), slow, "bob@lab.test");
@@ -124,7 +124,7 @@ class EximBounceTrackingIT {
     }
 
     @ParameterizedTest(name = "matched by {0}")
-    @EnumSource(MatchedBy.class)
+    @EnumSource(value = MatchedBy.class, names = {"ENVELOPE_ID", "VERP_TOKEN", "MESSAGE_ID"})
     void notifySuccessMakesALocalAndARelayedRecipientDelivered(MatchedBy key) throws Exception {
         SentMessage sent = send(exim.port(), "SUCCESS", tracking(key), "alice@lab.test", "ok@far.test");
 
@@ -164,7 +164,7 @@ class EximBounceTrackingIT {
             case ENVELOPE_ID -> tracking;
             case VERP_TOKEN -> tracking.envelopeId(false).verp(Verp.on("sender.test"));
             case MESSAGE_ID -> tracking.envelopeId(false);
-            case TRACKING_ID, QUEUE_ID -> throw new IllegalArgumentException("no Exim scenario matches by " + key);
+            case TRACKING_ID, QUEUE_ID -> throw new IllegalArgumentException("a provider's key, not Exim's: " + key);
         };
     }
 
