@@ -60,7 +60,7 @@ final class DemoBounce {
             @Override
             public void onBounced(SentMessage send, TrackedRecipient recipient, Fate.Bounced fate) {
                 out.println("  onBounced(" + recipient.address() + "): " + fate.outcome().name() + " "
-                        + fate.outcome().reason() + ", " + fate.outcome().reply().map(Object::toString).orElse(""));
+                        + fate.reason() + ", " + fate.outcome().reply().map(Object::toString).orElse(""));
             }
 
             @Override

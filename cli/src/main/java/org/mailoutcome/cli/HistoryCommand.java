@@ -68,7 +68,7 @@ final class HistoryCommand implements Callable<Integer> {
                     + r.attempt().address() + ": " + line(o));
         }
         if (e instanceof HistoryEvent.Noticed n) {
-            String reason = n.fate() instanceof Fate.Bounced b ? b.outcome().reason().name() : "-";
+            String reason = n.fate() instanceof Fate.Bounced b ? b.reason().name() : "-";
             String said = n.fate() instanceof Fate.Bounced b ? ": " + line(b.outcome()) : "";
             return values(e, send, n.fate().name(), reason, "notice " + n.noticeId()
                     + (n.applied() ? "" : " (the fate did not move)") + said);

@@ -77,7 +77,7 @@ abstract class DurableRetriesContract extends OnADatabase {
         assertThat(JdbcRetries.migrate(db.dataSource())).isEqualTo(Schema.latest());
         assertThat(JdbcRetries.migrate(db.dataSource())).isEqualTo(Schema.latest());
         try (var c = db.dataSource().getConnection()) {
-            assertThat(Schema.current(c)).isEqualTo(4);
+            assertThat(Schema.current(c)).isEqualTo(5);
         }
     }
 

@@ -75,6 +75,24 @@ abstract class JdbcDeliveryStoreContract extends OnADatabase {
     }
 
     @Test
+    void aBouncesReasonAsItsNoticeSaysItIsKeptBesideTheReplyItQuotes() {
+        JdbcDeliveryStore store = JdbcDeliveryStore.create(db.dataSource());
+        store.record(sent("s1", "<m1@client.test>", T));
+        DeliveryOutcome lastReply = DeliveryOutcome.classify(Stage.RCPT, "421 4.4.2 mx.far.test: connection timed out");
+        Fate expired = new Fate.Bounced(lastReply, org.mailoutcome.Reason.EXPIRED, T.plusSeconds(3600));
+        store.update(new ReportedFate("s1", "a@x.test", expired, "<n1@mx>"));
+        db.release();
+
+        JdbcDeliveryStore reopened = JdbcDeliveryStore.create(db.dataSource());
+        assertThat(lastReply.reason()).isNotEqualTo(org.mailoutcome.Reason.EXPIRED);
+        assertThat(reopened.find("s1").orElseThrow().recipients().get(0).fate()).isEqualTo(expired);
+        assertThat(JdbcHistory.create(db.dataSource()).of("a@x.test"))
+                .filteredOn(e -> e instanceof org.mailoutcome.tracking.HistoryEvent.Noticed)
+                .singleElement().satisfies(e -> assertThat(((org.mailoutcome.tracking.HistoryEvent.Noticed) e).fate())
+                        .isEqualTo(expired));
+    }
+
+    @Test
     void twoTrackersApplyingOneNoticeAtOnceGetOneAppliedAndOneDuplicate() throws Exception {
         JdbcDeliveryStore store = JdbcDeliveryStore.create(db.dataSource());
         store.record(sent("s1", "<m1@client.test>", T));

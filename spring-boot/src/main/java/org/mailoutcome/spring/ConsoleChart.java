@@ -53,7 +53,7 @@ final class ConsoleChart {
     }
 
     private static Optional<String> fate(Fate fate) {
-        if (fate instanceof Fate.Bounced bounced) return Optional.of("bounced: " + ConsoleViews.lower(bounced.outcome().reason()));
+        if (fate instanceof Fate.Bounced bounced) return Optional.of("bounced: " + ConsoleViews.lower(bounced.reason()));
         if (fate instanceof Fate.Delayed) return Optional.of("delayed");
         if (fate instanceof Fate.Delivered) return Optional.of("delivered");
         return Optional.empty();

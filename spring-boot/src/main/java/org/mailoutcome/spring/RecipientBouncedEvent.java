@@ -12,13 +12,13 @@ import org.mailoutcome.tracking.TrackedRecipient;
  * <pre>{@code
  * @EventListener
  * void onBounced(RecipientBouncedEvent event) {
- *     if (event.fate().outcome().reason() == Reason.USER_UNKNOWN) suppressions.add(event.recipient().address());
+ *     if (event.fate().reason() == Reason.USER_UNKNOWN) suppressions.add(event.recipient().address());
  * }
  * }</pre>
  *
  * @param send the tracked send, after the change
  * @param recipient the recipient, with its new fate
- * @param fate the bounce, with the remote server's reply classified ({@code fate.outcome().reason()})
+ * @param fate the bounce, with the remote server's reply classified and the reason the notice gives ({@code fate.reason()})
  */
 public record RecipientBouncedEvent(SentMessage send, TrackedRecipient recipient, Fate.Bounced fate) {
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.mailoutcome.DeliveryOutcome;
 import org.mailoutcome.Disposition;
 import org.mailoutcome.EnhancedStatus;
+import org.mailoutcome.Reason;
 
 /**
  * What became of one recipient after the send: the later truth that bounces, delay notices and success notices
@@ -188,20 +189,34 @@ public sealed interface Fate {
      * A bounce ({@code Action: failed}, or a non-standard bounce): the message will not be delivered.
      *
      * @param outcome the remote server's reply as the bounce gives it, classified by core; its
-     *     {@link DeliveryOutcome#reason()} says why and {@link DeliveryOutcome#forwardPath()} where the recipient
-     *     moved
+     *     {@link DeliveryOutcome#forwardPath()} says where the recipient moved
+     * @param reason why, as the notice says it: usually the reply's own {@link DeliveryOutcome#reason()}, but a
+     *     notice can say more than the reply it quotes (a failed {@code Status: 4.4.7} is {@link Reason#EXPIRED}
+     *     whatever the last remote reply was)
      * @param when when the bounce says delivery failed
      */
-    record Bounced(DeliveryOutcome outcome, Instant when) implements Fate {
+    record Bounced(DeliveryOutcome outcome, Reason reason, Instant when) implements Fate {
         /**
          * Checks the components.
          *
          * @param outcome the classified reply of the bounce
+         * @param reason why, as the notice says it
          * @param when when delivery failed
          */
         public Bounced {
             Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(when, "when");
+        }
+
+        /**
+         * A bounce whose reason is its reply's own.
+         *
+         * @param outcome the classified reply of the bounce
+         * @param when when delivery failed
+         */
+        public Bounced(DeliveryOutcome outcome, Instant when) {
+            this(outcome, outcome.reason(), when);
         }
 
         /** @return {@link #when()} */

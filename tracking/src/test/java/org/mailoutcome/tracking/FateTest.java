@@ -26,6 +26,15 @@ class FateTest {
     }
 
     @Test
+    void aBounceWithoutAReasonOfItsOwnHasItsReplysAndOneWithOneKeepsIt() {
+        DeliveryOutcome reply = DeliveryOutcome.classify(Stage.RCPT, "550 5.1.1 gone");
+        assertThat(((Fate.Bounced) BOUNCED).reason()).isEqualTo(org.mailoutcome.Reason.USER_UNKNOWN);
+        assertThat(new Fate.Bounced(reply, org.mailoutcome.Reason.EXPIRED, T).reason())
+                .isEqualTo(org.mailoutcome.Reason.EXPIRED);
+        assertThat(new Fate.Bounced(reply, org.mailoutcome.Reason.EXPIRED, T)).isNotEqualTo(BOUNCED);
+    }
+
+    @Test
     void deliveredIsNeverFinalButOnlyABounceMovesIt() {
         assertThat(DELIVERED.isFinal()).isFalse();
         assertThat(DELIVERED.allows(BOUNCED)).isTrue();

@@ -225,7 +225,7 @@ public final class DeliveryTracker {
 
     private static Fate fate(BouncedRecipient entry, Instant at) {
         return switch (entry.action()) {
-            case FAILED -> new Fate.Bounced(entry.outcome(), at);
+            case FAILED -> new Fate.Bounced(entry.outcome(), entry.reason(), at);
             case DELAYED -> new Fate.Delayed(at, entry.statusStated() ? Optional.of(entry.status()) : Optional.empty());
             case DELIVERED, RELAYED, EXPANDED -> new Fate.Delivered(at);
         };

@@ -85,6 +85,20 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void aFailureAfterTheQueueLifetimeBouncesAsExpiredThoughTheLastReplyItQuotesSaysOtherwise() throws IOException {
+        record("s1", Optional.of("s1"), Optional.empty());
+
+        ingest(notice().envelopeId("s1").recipient("unverified@far.test", "failed", "4.4.7",
+                "smtp; 421 4.4.2 mx.far.test: Connection timed out").build());
+
+        assertThat(fate("s1", "unverified@far.test")).isInstanceOfSatisfying(Fate.Bounced.class, b -> {
+            assertThat(b.reason()).isEqualTo(Reason.EXPIRED);
+            assertThat(b.outcome().reason()).isNotEqualTo(Reason.EXPIRED);
+        });
+        assertThat(listener.calls).containsExactly("onBounced unverified@far.test EXPIRED");
+    }
+
+    @Test
     void deliveredIsNotFinalALaterBounceStillCounts() throws IOException {
         record("s1", Optional.of("s1"), Optional.empty());
 

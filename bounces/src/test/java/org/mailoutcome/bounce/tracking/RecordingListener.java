@@ -16,7 +16,7 @@ class RecordingListener implements FateListener {
 
     @Override
     public void onBounced(SentMessage send, TrackedRecipient recipient, Fate.Bounced fate) {
-        calls.add("onBounced " + recipient.address() + " " + fate.outcome().reason());
+        calls.add("onBounced " + recipient.address() + " " + fate.reason());
     }
 
     @Override

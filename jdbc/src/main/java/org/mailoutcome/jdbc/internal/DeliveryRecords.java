@@ -39,8 +39,8 @@ public final class DeliveryRecords {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO mail_outcome_recipients (send_id, position, "
-                + "address, final_address, outcome_stage, outcome_text, fate, fate_at, fate_status, fate_stage, "
-                + "fate_text, address_key, final_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "address, final_address, outcome_stage, outcome_text, " + FateColumns.COLUMNS + ", address_key, final_key) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < m.recipients().size(); i++) {
                 TrackedRecipient r = m.recipients().get(i);
                 StoredOutcome outcome = StoredOutcome.of(r.outcome());
@@ -51,8 +51,8 @@ public final class DeliveryRecords {
                 ps.setString(5, outcome.stage().name());
                 ps.setString(6, outcome.text());
                 FateColumns.set(ps, 7, r.fate());
-                ps.setString(12, key(r.address()));
-                ps.setString(13, key(r.finalAddress()));
+                ps.setString(7 + FateColumns.COUNT, key(r.address()));
+                ps.setString(8 + FateColumns.COUNT, key(r.finalAddress()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -74,9 +74,9 @@ public final class DeliveryRecords {
     public static void addNotice(Connection c, String sendId, int position, String noticeId, Optional<Fate> reported,
             boolean applied, Instant noticedAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO mail_outcome_notices (send_id, position, "
-                + "notice_id, seq, fate, fate_at, fate_status, fate_stage, fate_text, applied, noticed_at) VALUES "
+                + "notice_id, seq, " + FateColumns.COLUMNS + ", applied, noticed_at) VALUES "
                 + "(?, ?, ?, (SELECT COUNT(*) FROM mail_outcome_notices WHERE send_id = ? AND position = ?), ?, ?, ?, "
-                + "?, ?, ?, ?)")) {
+                + "?, ?, ?, ?, ?)")) {
             ps.setString(1, sendId);
             ps.setInt(2, position);
             ps.setString(3, noticeId);
@@ -85,10 +85,10 @@ public final class DeliveryRecords {
             if (reported.isPresent()) {
                 FateColumns.set(ps, 6, reported.get());
             } else {
-                for (int i = 6; i <= 10; i++) ps.setObject(i, null);
+                for (int i = 6; i < 6 + FateColumns.COUNT; i++) ps.setObject(i, null);
             }
-            ps.setBoolean(11, applied);
-            ps.setObject(12, EvidenceColumns.utc(noticedAt));
+            ps.setBoolean(6 + FateColumns.COUNT, applied);
+            ps.setObject(7 + FateColumns.COUNT, EvidenceColumns.utc(noticedAt));
             ps.executeUpdate();
         }
     }
@@ -131,10 +131,11 @@ public final class DeliveryRecords {
     /** Replaces a recipient's fate and the send's unresolved flag. */
     public static void setFate(Connection c, SentMessage after, int position) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE mail_outcome_recipients SET fate = ?, fate_at = ?, "
-                + "fate_status = ?, fate_stage = ?, fate_text = ? WHERE send_id = ? AND position = ?")) {
+                + "fate_status = ?, fate_stage = ?, fate_text = ?, fate_reason = ? "
+                + "WHERE send_id = ? AND position = ?")) {
             FateColumns.set(ps, 1, after.recipients().get(position).fate());
-            ps.setString(6, after.id());
-            ps.setInt(7, position);
+            ps.setString(1 + FateColumns.COUNT, after.id());
+            ps.setInt(2 + FateColumns.COUNT, position);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE mail_outcome_sends SET unresolved = ? WHERE id = ?")) {

@@ -108,7 +108,8 @@ public final class HistoryQueries {
 
     private void notices(List<HistoryEvent> events) throws SQLException {
         try (PreparedStatement ps = mine("SELECT n.send_id, n.notice_id, n.noticed_at, n.applied, n.fate, n.fate_at, "
-                + "n.fate_status, n.fate_stage, n.fate_text FROM mail_outcome_notices n JOIN mail_outcome_recipients r "
+                + "n.fate_status, n.fate_stage, n.fate_text, n.fate_reason "
+                + "FROM mail_outcome_notices n JOIN mail_outcome_recipients r "
                 + "ON r.send_id = n.send_id AND r.position = n.position WHERE " + MINE + " AND n.fate IS NOT NULL");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -22,7 +22,7 @@ import org.mailoutcome.tracking.DeliveryStoreException;
 public final class Schema {
     /** The migrations in order; a later release appends, never edits. */
     static final List<String> MIGRATIONS = List.of("V1__retries.sql", "V2__delivery_records.sql",
-            "V3__acting_on_fates.sql", "V4__queue_ids.sql");
+            "V3__acting_on_fates.sql", "V4__queue_ids.sql", "V5__fate_reasons.sql");
     private static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS mail_outcome_schema_version ("
             + "version INT PRIMARY KEY, description VARCHAR(200) NOT NULL, "
             + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";

@@ -58,7 +58,7 @@ class SchemaTest {
                     + "'250 2.1.5 Ok', 'Pending')");
         }
 
-        assertThat(Schema.migrate(ds)).isEqualTo(4);
+        assertThat(Schema.migrate(ds)).isEqualTo(5);
 
         try (java.sql.Connection c = ds.getConnection()) {
             assertThat(HistoryQueries.of(c, "bob@lab.test")).singleElement().satisfies(e -> {
