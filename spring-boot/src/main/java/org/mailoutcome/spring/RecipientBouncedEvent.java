@@ -18,7 +18,8 @@ import org.mailoutcome.tracking.TrackedRecipient;
  *
  * @param send the tracked send, after the change
  * @param recipient the recipient, with its new fate
- * @param fate the bounce, with the remote server's reply classified and the reason the notice gives ({@code fate.reason()})
+ * @param fate the bounce: the remote server's reply classified, and the reason the notice gives
+ *     ({@code fate.reason()})
  */
 public record RecipientBouncedEvent(SentMessage send, TrackedRecipient recipient, Fate.Bounced fate) {
 
