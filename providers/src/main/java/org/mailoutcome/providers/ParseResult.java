@@ -38,8 +38,13 @@ public sealed interface ParseResult {
      */
     record Accepted(Provider provider, List<ProviderEvent> events, Optional<String> replayToken)
             implements ParseResult {
-        /** Checks and copies the components. @param provider the provider @param events the events
-         * @param replayToken the replay token */
+        /**
+         * Checks and copies the components.
+         *
+         * @param provider the provider
+         * @param events the events
+         * @param replayToken the replay token
+         */
         public Accepted {
             Objects.requireNonNull(provider, "provider");
             events = List.copyOf(events);
@@ -61,7 +66,13 @@ public sealed interface ParseResult {
      * @param detail a sentence for the operator; it never quotes a credential or the body
      */
     record Refused(Provider provider, Refusal refusal, String detail) implements ParseResult {
-        /** Checks the components. @param provider the provider @param refusal why @param detail the detail */
+        /**
+         * Checks the components.
+         *
+         * @param provider the provider
+         * @param refusal why
+         * @param detail the detail
+         */
         public Refused {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(refusal, "refusal");
@@ -82,7 +93,12 @@ public sealed interface ParseResult {
      * @param why what is wrong, e.g. {@code "not JSON: End of input at line 1 column 42"}
      */
     record Malformed(Provider provider, String why) implements ParseResult {
-        /** Checks the components. @param provider the provider @param why what is wrong */
+        /**
+         * Checks the components.
+         *
+         * @param provider the provider
+         * @param why what is wrong
+         */
         public Malformed {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(why, "why");
@@ -102,7 +118,12 @@ public sealed interface ParseResult {
      * @param limit the limit in bytes
      */
     record TooLarge(Provider provider, long limit) implements ParseResult {
-        /** Checks the components. @param provider the provider @param limit the limit */
+        /**
+         * Checks the components.
+         *
+         * @param provider the provider
+         * @param limit the limit
+         */
         public TooLarge {
             Objects.requireNonNull(provider, "provider");
         }

@@ -96,7 +96,12 @@ public sealed interface ProviderEvent {
      * @param info the common part
      * @param recipient the recipient */
     record Queued(EventInfo info, String recipient) implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         */
         public Queued { check(info, recipient); }
     }
 
@@ -105,8 +110,13 @@ public sealed interface ProviderEvent {
      * @param recipient the recipient
      * @param reply the server's reply, if the payload quotes it ({@code 250 2.0.0 OK ...}) */
     record Delivered(EventInfo info, String recipient, Optional<SmtpReply> reply) implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient
-         * @param reply the reply */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         * @param reply the reply
+         */
         public Delivered { check(info, recipient); Objects.requireNonNull(reply, "reply"); }
     }
 
@@ -121,8 +131,14 @@ public sealed interface ProviderEvent {
      */
     record Delayed(EventInfo info, String recipient, DeliveryOutcome outcome, Optional<String> diagnostic)
             implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient
-         * @param outcome the classified reply @param diagnostic the text */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         * @param outcome the classified reply
+         * @param diagnostic the text
+         */
         public Delayed { check(info, recipient); Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(diagnostic, "diagnostic"); }
 
@@ -149,8 +165,15 @@ public sealed interface ProviderEvent {
      */
     record Bounced(EventInfo info, String recipient, Severity severity, DeliveryOutcome outcome,
             Optional<String> diagnostic) implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient
-         * @param severity hard or soft @param outcome the classified reply @param diagnostic the text */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         * @param severity hard or soft
+         * @param outcome the classified reply
+         * @param diagnostic the text
+         */
         public Bounced { check(info, recipient); Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(outcome, "outcome"); Objects.requireNonNull(diagnostic, "diagnostic"); }
 
@@ -170,8 +193,13 @@ public sealed interface ProviderEvent {
      * @param recipient the recipient
      * @param reason the provider's reason, as given */
     record Suppressed(EventInfo info, String recipient, Optional<String> reason) implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient
-         * @param reason the reason */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         * @param reason the reason
+         */
         public Suppressed { check(info, recipient); Objects.requireNonNull(reason, "reason"); }
     }
 
@@ -180,8 +208,13 @@ public sealed interface ProviderEvent {
      * @param recipient the recipient
      * @param reason the provider's reason, as given */
     record Failed(EventInfo info, String recipient, Optional<String> reason) implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient
-         * @param reason the reason */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         * @param reason the reason
+         */
         public Failed { check(info, recipient); Objects.requireNonNull(reason, "reason"); }
     }
 
@@ -190,8 +223,13 @@ public sealed interface ProviderEvent {
      * @param recipient the recipient
      * @param description the provider's description, as given */
     record AutoReplied(EventInfo info, String recipient, Optional<String> description) implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient
-         * @param description the description */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         * @param description the description
+         */
         public AutoReplied { check(info, recipient); Objects.requireNonNull(description, "description"); }
     }
 
@@ -200,8 +238,13 @@ public sealed interface ProviderEvent {
      * @param recipient the recipient
      * @param feedbackType the feedback type of the report ({@code abuse}, ...), if given */
     record Complained(EventInfo info, String recipient, Optional<String> feedbackType) implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient
-         * @param feedbackType the feedback type */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         * @param feedbackType the feedback type
+         */
         public Complained { check(info, recipient); Objects.requireNonNull(feedbackType, "feedbackType"); }
     }
 
@@ -210,8 +253,13 @@ public sealed interface ProviderEvent {
      * @param recipient the recipient
      * @param userAgent the user agent that fetched the tracking image, if given */
     record Opened(EventInfo info, String recipient, Optional<String> userAgent) implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient
-         * @param userAgent the user agent */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         * @param userAgent the user agent
+         */
         public Opened { check(info, recipient); Objects.requireNonNull(userAgent, "userAgent"); }
     }
 
@@ -222,8 +270,14 @@ public sealed interface ProviderEvent {
      * @param userAgent the user agent, if given */
     record Clicked(EventInfo info, String recipient, Optional<String> url, Optional<String> userAgent)
             implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient @param url the link
-         * @param userAgent the user agent */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         * @param url the link
+         * @param userAgent the user agent
+         */
         public Clicked { check(info, recipient); Objects.requireNonNull(url, "url");
             Objects.requireNonNull(userAgent, "userAgent"); }
     }
@@ -232,7 +286,12 @@ public sealed interface ProviderEvent {
      * @param info the common part
      * @param recipient the recipient */
     record Unsubscribed(EventInfo info, String recipient) implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         */
         public Unsubscribed { check(info, recipient); }
     }
 
@@ -240,7 +299,12 @@ public sealed interface ProviderEvent {
      * @param info the common part
      * @param recipient the recipient */
     record Subscribed(EventInfo info, String recipient) implements RecipientEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         */
         public Subscribed { check(info, recipient); }
     }
 
@@ -255,8 +319,15 @@ public sealed interface ProviderEvent {
      */
     record SubscriptionConfirmation(EventInfo info, String topicArn, URI subscribeUrl, Confirmation confirmation,
             Optional<String> problem) implements ProviderEvent {
-        /** Checks the components. @param info the common part @param topicArn the topic
-         * @param subscribeUrl the URL @param confirmation the confirmation @param problem the problem */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param topicArn the topic
+         * @param subscribeUrl the URL
+         * @param confirmation the confirmation
+         * @param problem the problem
+         */
         public SubscriptionConfirmation {
             Objects.requireNonNull(info, "info");
             Objects.requireNonNull(topicArn, "topicArn");
@@ -285,7 +356,13 @@ public sealed interface ProviderEvent {
      * @param why what was not understood
      */
     record Unknown(EventInfo info, Optional<String> recipient, String why) implements ProviderEvent {
-        /** Checks the components. @param info the common part @param recipient the recipient @param why why */
+        /**
+         * Checks the components.
+         *
+         * @param info the common part
+         * @param recipient the recipient
+         * @param why why
+         */
         public Unknown {
             Objects.requireNonNull(info, "info");
             Objects.requireNonNull(recipient, "recipient");

@@ -109,8 +109,15 @@ public sealed interface Verification {
      */
     record Sns(Set<String> topicArns, boolean confirmSubscriptions, SnsFetcher fetcher,
             List<X509Certificate> trustAnchors, Duration maxAge) implements Verification {
-        /** Checks and copies the components. @param topicArns the topics @param confirmSubscriptions confirm
-         * @param fetcher the fetcher @param trustAnchors the anchors @param maxAge the window */
+        /**
+         * Checks and copies the components.
+         *
+         * @param topicArns the topics
+         * @param confirmSubscriptions confirm
+         * @param fetcher the fetcher
+         * @param trustAnchors the anchors
+         * @param maxAge the window
+         */
         public Sns {
             topicArns = Set.copyOf(new LinkedHashSet<>(topicArns));
             if (topicArns.isEmpty()) throw new IllegalArgumentException("name at least one SNS topic ARN");
@@ -122,22 +129,42 @@ public sealed interface Verification {
             checkWindow(maxAge);
         }
 
-        /** @param confirm whether to confirm subscriptions @return a copy with that setting */
+        /**
+         * A copy with that setting.
+         *
+         * @param confirm whether to confirm subscriptions
+         * @return a copy with that setting
+         */
         public Sns withConfirmSubscriptions(boolean confirm) {
             return new Sns(topicArns, confirm, fetcher, trustAnchors, maxAge);
         }
 
-        /** @param replacement the fetcher to use @return a copy with that fetcher */
+        /**
+         * A copy with that fetcher.
+         *
+         * @param replacement the fetcher to use
+         * @return a copy with that fetcher
+         */
         public Sns withFetcher(SnsFetcher replacement) {
             return new Sns(topicArns, confirmSubscriptions, replacement, trustAnchors, maxAge);
         }
 
-        /** @param anchors the certificates the signing certificate must chain to @return a copy with them */
+        /**
+         * A copy with them.
+         *
+         * @param anchors the certificates the signing certificate must chain to
+         * @return a copy with them
+         */
         public Sns withTrustAnchors(Collection<X509Certificate> anchors) {
             return new Sns(topicArns, confirmSubscriptions, fetcher, List.copyOf(anchors), maxAge);
         }
 
-        /** @param window how far a message's time may be from now, positive @return a copy with that window */
+        /**
+         * A copy with that window.
+         *
+         * @param window how far a message's time may be from now, positive
+         * @return a copy with that window
+         */
         public Sns withMaxAge(Duration window) {
             return new Sns(topicArns, confirmSubscriptions, fetcher, trustAnchors, window);
         }
@@ -151,13 +178,23 @@ public sealed interface Verification {
      * @param maxAge how far the signed timestamp may be from now
      */
     record SendGridSignature(PublicKey publicKey, Duration maxAge) implements Verification {
-        /** Checks the components. @param publicKey the key @param maxAge the window */
+        /**
+         * Checks the components.
+         *
+         * @param publicKey the key
+         * @param maxAge the window
+         */
         public SendGridSignature {
             Objects.requireNonNull(publicKey, "publicKey");
             checkWindow(maxAge);
         }
 
-        /** @param window how far the signed time may be from now, positive @return a copy with that window */
+        /**
+         * A copy with that window.
+         *
+         * @param window how far the signed time may be from now, positive
+         * @return a copy with that window
+         */
         public SendGridSignature withMaxAge(Duration window) {
             return new SendGridSignature(publicKey, window);
         }
@@ -170,14 +207,24 @@ public sealed interface Verification {
      * @param maxAge how far the signed timestamp may be from now
      */
     record MailgunSignature(String signingKey, Duration maxAge) implements Verification {
-        /** Checks the components. @param signingKey the key @param maxAge the window */
+        /**
+         * Checks the components.
+         *
+         * @param signingKey the key
+         * @param maxAge the window
+         */
         public MailgunSignature {
             Objects.requireNonNull(signingKey, "signingKey");
             if (signingKey.isEmpty()) throw new IllegalArgumentException("the Mailgun signing key is empty");
             checkWindow(maxAge);
         }
 
-        /** @param window how far the signed time may be from now, positive @return a copy with that window */
+        /**
+         * A copy with that window.
+         *
+         * @param window how far the signed time may be from now, positive
+         * @return a copy with that window
+         */
         public MailgunSignature withMaxAge(Duration window) {
             return new MailgunSignature(signingKey, window);
         }
@@ -196,7 +243,12 @@ public sealed interface Verification {
      * @param password the password
      */
     record BasicAuth(String user, String password) implements Verification {
-        /** Checks the components. @param user the user name, without ':' @param password the password */
+        /**
+         * Checks the components.
+         *
+         * @param user the user name, without ':'
+         * @param password the password
+         */
         public BasicAuth {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(password, "password");
