@@ -16,8 +16,9 @@ import java.util.Optional;
  *     {@link Fate} (name, time, and the status or the {@link StoredOutcome} it carries) and the identities of the
  *     notices applied to it. What is read back must be equal to what was written.</li>
  * <li><b>Keys.</b> {@link SentMessage#id()} is unique. {@link SentMessage#envelopeId()} and
- *     {@link SentMessage#verpToken()}, when present, identify one send each; {@link SentMessage#messageId()} and {@link SentMessage#queueId()} may
- *     be shared by several sends (an application that resends a message as it is), so it returns a list. Lookups
+ *     {@link SentMessage#verpToken()}, when present, identify one send each; {@link SentMessage#messageId()} and
+ *     {@link SentMessage#queueId()} may be shared by several sends (an application that resends a message as it
+ *     is), so it returns a list. Lookups
  *     compare exactly: the tracker passes the values as the mailer recorded them (a Message-ID with its angle
  *     brackets).</li>
  * <li><b>Atomicity.</b> {@link #update(ReportedFate)} is atomic per recipient: read the recipient's fate and

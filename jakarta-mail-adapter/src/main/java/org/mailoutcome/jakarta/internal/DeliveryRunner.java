@@ -52,7 +52,7 @@ public final class DeliveryRunner {
     public DeliveryRunner(TransactionRouter router, Settings settings) {
         this.router = router;
         this.settings = settings;
-        this.tracking = settings.tracking().map(t -> new SendTracking(t, MailerSessions.target(router.session())));
+        this.tracking = settings.tracking().map(t -> new SendTracking(t, router.session()));
         this.clock = settings.tracking().map(Tracking::clock).orElse(Clock.systemUTC());
         this.handOffs = settings.handOff().map(h -> new HandOffs(h, settings.retryPolicy(), router.session(),
                 Clock.systemUTC()));

@@ -109,11 +109,19 @@ public final class MailerSessions {
 
     /** The host and port the session connects to, for logs and pool keys. */
     public static String target(Session session) {
+        String port = session.getProperty(prefix(session) + "port");
+        return host(session) + ":" + (port == null ? "25" : port);
+    }
+
+    /** The host the session connects to: {@code mail.<protocol>.host}, else this machine's name, as Angus does. */
+    public static String host(Session session) {
+        String host = session.getProperty(prefix(session) + "host");
+        return host == null ? localhost() : host;
+    }
+
+    private static String prefix(Session session) {
         String protocol = session.getProperty("mail.transport.protocol");
-        String p = "mail." + (protocol == null ? "smtp" : protocol) + ".";
-        String host = session.getProperty(p + "host");
-        String port = session.getProperty(p + "port");
-        return (host == null ? localhost() : host) + ":" + (port == null ? "25" : port);
+        return "mail." + (protocol == null ? "smtp" : protocol) + ".";
     }
 
     private static String localhost() {

@@ -1,6 +1,7 @@
 package org.mailoutcome.jakarta.internal;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
@@ -30,11 +31,11 @@ public final class SendTracking {
     public record Send(String id, Instant sentAt, Optional<String> verpSender, MailParameters parameters) {
     }
 
-    /** Tracking to the given server ({@code host:port}). */
-    public SendTracking(Tracking tracking, String server) {
+    /** Tracking of the sends through this session: its server, and the provider its host is the relay of. */
+    public SendTracking(Tracking tracking, Session session) {
         this.tracking = tracking;
-        this.server = server;
-        this.provider = tracking.providerFor(server.substring(0, Math.max(0, server.lastIndexOf(':'))));
+        this.server = MailerSessions.target(session);
+        this.provider = tracking.providerFor(MailerSessions.host(session));
     }
 
     /** The keys of a new send. */
@@ -47,10 +48,10 @@ public final class SendTracking {
     }
 
     /**
-     * The message to send for this send: with a provider named or recognised from the server's host name, a copy carrying the provider's correlation header
-     * (the caller's message is left as it is); else the message itself. The copy keeps the prepared message's
-     * Message-ID: it is not saved again. A message that has that header already keeps its own (the send is then
-     * matched by queue id or Message-ID only).
+     * The message to send for this send: with a provider named or recognised from the server's host name, a copy
+     * carrying the provider's correlation header (the caller's message is left as it is); else the message itself.
+     * The copy keeps the prepared message's Message-ID: it is not saved again. A message that has that header already
+     * keeps its own (the send is then matched by queue id or Message-ID only).
      *
      * @throws IllegalArgumentException when the message cannot be copied
      */

@@ -16,7 +16,7 @@ class SendTrackingTest {
 
     @Test
     void aSendThroughAProvidersDocumentedRelayIsMarkedForItWithoutNamingIt() throws Exception {
-        SendTracking tracking = new SendTracking(Tracking.inMemory(), "smtp.sendgrid.net:587");
+        SendTracking tracking = new SendTracking(Tracking.inMemory(), session("smtp.sendgrid.net"));
         SendTracking.Send send = tracking.begin();
         MimeMessage message = message();
 
@@ -31,16 +31,23 @@ class SendTrackingTest {
     @Test
     void aSendToAnyOtherServerIsLeftAsItIsUnlessAProviderIsNamed() throws Exception {
         MimeMessage message = message();
-        SendTracking plain = new SendTracking(Tracking.inMemory(), "127.0.0.1:2525");
+        SendTracking plain = new SendTracking(Tracking.inMemory(), session("127.0.0.1"));
         SendTracking named = new SendTracking(Tracking.builder(new InMemoryDeliveryStore())
-                .provider(Provider.MAILJET).build(), "127.0.0.1:2525");
+                .provider(Provider.MAILJET).build(), session("127.0.0.1"));
         SendTracking off = new SendTracking(Tracking.builder(new InMemoryDeliveryStore()).detectProvider(false)
-                .build(), "email-smtp.eu-west-1.amazonaws.com:587");
+                .build(), session("email-smtp.eu-west-1.amazonaws.com"));
 
         assertThat(plain.mark(plain.begin(), message)).isSameAs(message);
         SendTracking.Send send = named.begin();
         assertThat(named.mark(send, message).getHeader("X-MJ-CustomID", null)).isEqualTo(send.id());
         assertThat(off.mark(off.begin(), message)).isSameAs(message);
+    }
+
+    private static Session session(String host) {
+        Properties props = new Properties();
+        props.setProperty("mail.smtp.host", host);
+        props.setProperty("mail.smtp.port", "587");
+        return Session.getInstance(props);
     }
 
     private static MimeMessage message() throws Exception {

@@ -39,7 +39,8 @@ public final class DeliveryRecords {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO mail_outcome_recipients (send_id, position, "
-                + "address, final_address, outcome_stage, outcome_text, " + FateColumns.COLUMNS + ", address_key, final_key) "
+                + "address, final_address, outcome_stage, outcome_text, " + FateColumns.COLUMNS
+                + ", address_key, final_key) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < m.recipients().size(); i++) {
                 TrackedRecipient r = m.recipients().get(i);
@@ -213,7 +214,8 @@ public final class DeliveryRecords {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new SentMessage(id, Optional.ofNullable(rs.getString("message_id")),
                         Optional.ofNullable(rs.getString("envelope_id")), Optional.ofNullable(rs.getString("verp_token")),
-                        Optional.ofNullable(rs.getString("queue_id")), rs.getObject("sent_at", OffsetDateTime.class).toInstant(), rs.getString("server"),
+                        Optional.ofNullable(rs.getString("queue_id")),
+                        rs.getObject("sent_at", OffsetDateTime.class).toInstant(), rs.getString("server"),
                         recipients(c, id)));
             }
         }
